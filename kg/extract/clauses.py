@@ -1,0 +1,169 @@
+"""Clause-level facts: what a verb's arguments tell about its meaning.
+
+Helpers shared by the verb and noun rules: who the subject of a clause is when
+the parse leaves it implicit, whether a clause is negated or hypothetical, who
+reported it, and when and where it happened.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .mentions import RELATIVE_PRONOUNS, DocContext
+
+MODALS = frozenset({"could", "would", "may", "might", "will", "shall", "should", "can", "must",
+                    "'ll", "'d", "wo", "ca"})
+#: Governing words that make what they govern not (yet) real: "plans to", "is expected to".
+HYPOTHETICAL_GOVERNORS = frozenset(
+    {"plan", "expect", "intend", "hope", "want", "wish", "aim", "propose", "consider",
+     "threaten", "likely", "unlikely", "set", "due", "poise", "prepare", "ready", "vow",
+     "offer", "promise", "pledge", "seem", "appear", "would", "could", "hypothetical", "mull",
+     "weigh", "ask", "urge", "call", "demand"}
+)
+#: Governing words that deny what they govern: "failed to reach a deal".
+NEGATING_GOVERNORS = frozenset({"fail", "refrain", "stop", "cease", "neglect"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+#: Verbs whose subject makes another actor the subject of an infinitive: "urged X to".
+OBJECT_CONTROL = frozenset({"urge", "ask", "call", "persuade", "force", "order", "invite",
+                            "tell", "allow", "help", "encourage", "press", "pressure", "push"})
+_SUBJECT_DEPS = ("nsubj", "csubj")
+_TIME_PREPS = frozenset({"in", "on", "at", "during", "since", "by", "until", "before", "after"})
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "off"})
+
+
+def chain(verb: Token) -> list[Token]:
+    """The control/raising chain ending at ``verb``: ``agreed to strengthen`` -> [agreed, strengthen]."""
+    out = [verb]
+    node = verb
+    while node.dep_ == "xcomp" and node.head is not node and len(out) < 6:
+        node = node.head
+        out.insert(0, node)
+    return out
+
+
+def subjects(verb: Token, ctx: DocContext, depth: int = 0) -> tuple[list[Token], bool]:
+    """Head tokens of ``verb``'s logical subject, and whether they were inherited.
+
+    Covers: explicit subjects; subjects of a controlling verb (``agreed to``
+    strengthen); the object of an object-control verb (``urged Seoul to``);
+    shared subjects of conjoined verbs and of participial adjuncts (``China
+    reacted, blocking exports``); the antecedent of a relative pronoun (``Yoon,
+    who declared``); the noun an active participle modifies.
+    """
+    if depth > 6:
+        return [], True
+    own = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    if own:
+        subj = own[0]
+        if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return [verb.head], False  # relative clause: "Yoon, who declared ..."
+        return [subj], False
+    head = verb.head
+    if head is verb:
+        return [], False
+    if verb.dep_ == "xcomp":
+        if head.lemma_ in OBJECT_CONTROL:
+            obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+            if obj is None:
+                on = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+                obj = next((c for c in on.children if c.dep_ == "pobj"), None) if on else None
+            if obj is not None:
+                return [obj], True
+        if head.pos_ in ("ADJ",) and head.dep_ in ("acomp",):
+            head = head.head
+        return subjects(head, ctx, depth + 1)[0], True
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        if any(c.dep_ == "nsubjpass" for c in head.children) != is_passive(verb):
+            return [], True
+        return subjects(head, ctx, depth + 1)[0], True
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        return subjects(head, ctx, depth + 1)[0], True
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+        return [head], True
+    return [], False
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN"
+    )
+
+
+def negated(tokens: list[Token]) -> bool:
+    """A clause is negated by ``not``/``never``/``no longer`` or a negating governor."""
+    for tok in tokens:
+        if tok.lemma_ in NEGATING_GOVERNORS and tok is not tokens[-1]:
+            return True
+        for child in tok.children:
+            if child.dep_ == "neg":
+                return True
+            if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
+                return True
+    return False
+
+
+def hypothetical(tokens: list[Token]) -> bool:
+    """Modal auxiliaries, hypothetical governors or a conditional clause."""
+    for tok in tokens:
+        if tok is not tokens[-1] and tok.lemma_ in HYPOTHETICAL_GOVERNORS:
+            return True
+        for child in tok.children:
+            if child.dep_ == "aux" and child.lower_ in MODALS:
+                return True
+            if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
+                return True
+    verb = tokens[-1]
+    # "if China attacks and blockades Taiwan": the condition covers conjoined verbs
+    node = verb
+    for _ in range(3):
+        if node.dep_ != "conj":
+            break
+        node = node.head
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
+            return True
+    return False
+
+
+def reporter(verb: Token) -> Token | None:
+    """Subject of the verb that reports this clause: ``Iran`` in ``Iran said Israel flew ...``."""
+    node = verb
+    for _ in range(8):
+        if node.dep_ in ("ccomp", "parataxis") and node.head is not node:
+            gov = node.head
+            subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                return subj
+            node = gov
+            continue
+        if node.dep_ in ("xcomp", "conj", "advcl") and node.head is not node:
+            node = node.head
+            continue
+        break
+    return None
+
+
+def time_and_place(tokens: list[Token], ctx: DocContext) -> tuple[str | None, str | None]:
+    """The DATE/TIME expression and the place attached to the clause, if any."""
+    when = where = None
+    for tok in tokens:
+        for child in tok.children:
+            if child.ent_type_ in ("DATE", "TIME") and child.dep_ in ("npadvmod", "tmod", "advmod"):
+                when = when or _ent_text(child)
+            if child.dep_ == "prep" and child.lower_ in _TIME_PREPS:
+                for obj in child.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    if obj.ent_type_ in ("DATE", "TIME"):
+                        when = when or _ent_text(obj)
+                    elif child.lower_ in PLACE_PREPS:
+                        found = ctx.entity(obj)
+                        if found and found[2] in ("GPE", "LOC", "FAC"):
+                            where = where or obj.doc[found[0] : found[1]].text
+    return when, where
+
+
+def _ent_text(token: Token) -> str:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.text
+    return token.text

@@ -1,0 +1,249 @@
+"""Verb rules: clauses -> raw triples.
+
+Each rule says which construction it covers. The relation keeps the words a
+reader needs (``blocked exports to``, ``agreed to strengthen cooperation on``);
+the predicate is the same phrase in lemmas.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from .. import gazetteer
+from ..types import CONCEPT, Mention, RawTriple
+from . import clauses
+from .mentions import DocContext, entity_span, mention
+
+#: Prepositions that introduce an affected party (``sanctions on``, ``met with``).
+OBJECT_PREPS = frozenset({"with", "to", "against", "on", "from", "into", "toward", "towards",
+                          "over", "for", "upon", "onto", "across", "between", "among", "of"})
+#: Verbs that take a destination or host with ``in``/``at``: ``arrived in``, ``landed at``.
+MOTION_VERBS = frozenset({"arrive", "land", "travel", "fly", "go", "come", "return", "invest",
+                          "intervene", "interfere", "meddle", "dock", "stop", "settle"})
+#: Prepositions folded into the relation when the object is a direct object:
+#: ``deported [the suspect] to Vietnam``.
+DESTINATION_PREPS = frozenset({"to", "into", "from"})
+#: Verbs whose conjoined subjects act on each other: ``Lee and Takaichi met``.
+RECIPROCAL = frozenset(
+    {"meet", "agree", "talk", "sign", "restore", "strengthen", "discuss", "cooperate",
+     "negotiate", "clash", "fight", "exchange", "normalize", "normalise", "improve", "reach",
+     "resolve", "hold", "continue", "deepen", "expand", "establish", "speak", "trade",
+     "reconcile", "conclude", "renew", "settle", "confer", "compete", "spar", "quarrel",
+     "embrace", "shake", "ally", "collaborate", "partner", "work", "hold", "have"}
+)
+#: Direct objects that are amounts, not the thing given: ``500 million dollars in aid``.
+QUANTITY_LABELS = frozenset({"MONEY", "QUANTITY", "CARDINAL", "PERCENT"})
+#: Verbs that report speech or belief; they relate speaker and content only by attribution.
+SPEECH_VERBS = frozenset(
+    {"say", "add", "claim", "state", "announce", "report", "insist", "note", "write", "argue",
+     "believe", "think", "feel", "allege", "confirm", "acknowledge", "suggest", "explain",
+     "stress", "emphasize", "emphasise", "declare", "assert", "reiterate", "recall", "know",
+     "hope", "fear", "worry", "estimate", "predict", "indicate", "show", "signal", "reveal",
+     "disclose", "tweet", "post", "remark", "observe", "contend", "maintain", "deny"}
+)
+#: Verbs whose arguments are people when one of them is: "Lee met Takaichi".
+PERSON_VERBS = frozenset(
+    {"meet", "call", "phone", "telephone", "talk", "speak", "tell", "thank", "congratulate",
+     "host", "receive", "greet", "welcome", "accompany", "interview", "brief", "hug", "embrace",
+     "praise", "criticize", "criticise", "succeed", "replace", "appoint", "fire", "dismiss",
+     "endorse", "invite", "marry", "defeat", "beat", "shake"}
+)
+_MAX_SENTENCE_TOKENS = 160
+_MAX_ARGS = 8
+
+
+def is_actor(m: Mention | None) -> bool:
+    """An argument that names (or stands for) an actor rather than a concept."""
+    return m is not None and (m.label != CONCEPT or m.anaphor is not None or m.nationality is not None)
+
+
+def expand(token: Token) -> list[Token]:
+    """``token`` and its conjuncts: ``Egypt and Jordan``."""
+    out = [token]
+    out.extend(c for c in token.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON"))
+    return out[:_MAX_ARGS]
+
+
+def _unknown_name(m: Mention, ctx: DocContext) -> bool:
+    """A proper name the gazetteer does not know and the NER did not call a person."""
+    tok = ctx.doc[m.token] if ctx.doc is not None else None
+    return (
+        tok is not None and tok.pos_ == "PROPN" and m.label != "PERSON" and m.anaphor is None
+        and m.nationality is None and not gazetteer.country_code(m.text)
+        and not gazetteer.state_of(m.text) and not gazetteer.organisation(m.text)
+    )
+
+
+def as_people(mentions: list[Mention], ctx: DocContext) -> list[Mention]:
+    """Unknown names beside a person in a people context become people."""
+    if not any(m.label == "PERSON" for m in mentions):
+        return mentions
+    return [replace(m, label="PERSON") if _unknown_name(m, ctx) else m for m in mentions]
+
+
+def _compact(noun: Token) -> list[Token]:
+    """A relation-internal noun with its adjectives: ``humanitarian aid``, ``exports``."""
+    mods = [c for c in noun.lefts if c.dep_ in ("amod", "compound") and c.ent_type_ == ""]
+    start = min([noun.i] + [m.i for m in mods])
+    return [t for t in noun.doc[start : noun.i + 1] if not t.is_punct]
+
+
+def _lemmas(text_tokens: list[Token]) -> str:
+    return " ".join(t.lemma_.lower() for t in text_tokens)
+
+
+def _theme(dobj: Token) -> Token:
+    """The noun a direct object is about: ``dollars in humanitarian aid`` -> ``aid``."""
+    if dobj.ent_type_ in QUANTITY_LABELS or dobj.lemma_ in ("dollar", "euro", "yen", "amount"):
+        for prep in dobj.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+    return dobj
+
+
+def verb_triples(verb: Token, ctx: DocContext, doc_id: str, sent: Span, index: int) -> Iterator[RawTriple]:
+    """Triples of one verb (covers SVO, prepositional objects, passives, chains)."""
+    if verb.lemma_ in SPEECH_VERBS and not any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        # speech verb: its content carries the facts (attributed), not "X said Y"
+        return
+    links = clauses.chain(verb)
+    passive = clauses.is_passive(verb)
+    subj_tokens, inherited = clauses.subjects(verb, ctx)
+    patient_tokens: list[Token] = []
+    if passive:
+        patient_tokens = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            patient_tokens = [verb.head]  # "the spat, triggered by ..."
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        subj_tokens = [o for o in agent.children if o.dep_ == "pobj"] if agent is not None else []
+        inherited = False
+    else:
+        patient_tokens = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr")
+                          and verb.lemma_ != "be"]
+    if not subj_tokens:
+        return
+    # prepositional phrases on the verb and on its (concept) object
+    preps = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.dep_ != "agent"]
+    for p in patient_tokens:
+        preps.extend(c for c in p.children if c.dep_ == "prep")
+    particles = [c for c in verb.children if c.dep_ == "prt"]
+
+    subjects = as_people([m for t in subj_tokens for s in expand(t) if (m := mention(s, ctx))], ctx)
+    patients = [(t, m) for p in patient_tokens for t in expand(p) if (m := mention(t, ctx))]
+    if verb.lemma_ in PERSON_VERBS:
+        fixed = as_people(subjects + [m for _, m in patients], ctx)
+        subjects, patients = fixed[: len(subjects)], list(zip([t for t, _ in patients], fixed[len(subjects):]))
+    actor_patients = [(t, m) for t, m in patients if is_actor(m)]
+
+    negated = clauses.negated(links)
+    hyp = clauses.hypothetical(links)
+    when, where = clauses.time_and_place(links, ctx)
+    rep = clauses.reporter(verb)
+    attributed = mention(rep, ctx) if rep is not None else None
+    head_words = _chain_words(links)
+    confidence = 0.7 if inherited else 0.85
+
+    def make(subj: Mention, rel_tokens: list[Token | str], obj: Mention, *, symmetric: bool = False,
+             location: str | None = where) -> RawTriple:
+        relation = " ".join(t if isinstance(t, str) else t.text for t in rel_tokens)
+        predicate = " ".join(t.lower() if isinstance(t, str) else t.lemma_.lower() for t in rel_tokens)
+        return RawTriple(
+            doc=doc_id, sentence=index, subject=subj, relation=relation, predicate=predicate,
+            object=obj, text=sent.text.strip(), start=sent.start_char, end=sent.end_char,
+            negated=negated, hypothetical=hyp, symmetric=symmetric, location=location,
+            time=when, attributed_to=attributed, confidence=confidence, head=verb.lemma_,
+        )
+
+    base: list[Token | str] = [*head_words, *particles]
+    emitted = emitted_actor = False
+    if actor_patients:
+        # direct object is an actor; destinations join the relation: "deported to Vietnam"
+        dest: list[Token | str] = []
+        for p in preps:
+            if p.lower_ in DESTINATION_PREPS and p.head is verb:
+                for obj in p.children:
+                    found = entity_span(obj, ctx) if obj.dep_ == "pobj" else None
+                    if found and found[1] in ("GPE", "LOC", "FAC"):
+                        dest = [p, found[0].text]
+        for subj in subjects:
+            for _, obj in actor_patients:
+                if subj.token != obj.token:
+                    yield make(subj, [*base, *dest], obj)
+                    emitted = emitted_actor = True
+    else:
+        theme = [_compact(_theme(t)) for t in patient_tokens if t.pos_ in ("NOUN", "PROPN")][:1]
+        for p in preps:
+            word = p.lower_
+            objs = [o for o in p.children if o.dep_ == "pobj"]
+            for o in objs:
+                for t in expand(o):
+                    m = mention(t, ctx)
+                    if not is_actor(m):
+                        continue
+                    if m.label in ("GPE", "LOC", "FAC") and word in clauses.PLACE_PREPS and (
+                        verb.lemma_ not in MOTION_VERBS
+                    ):
+                        continue  # "met in Geneva": a location, kept as an attribute
+                    if word not in OBJECT_PREPS and word not in clauses.PLACE_PREPS:
+                        continue
+                    if word == "of" and p.head is verb:
+                        continue  # "accused X of ...": not an object
+                    rel = [*base, *(theme[0] if theme else []), p]
+                    for subj in subjects:
+                        if subj.token != m.token:
+                            yield make(subj, rel, m, location=where if m.text != where else None)
+                            emitted = emitted_actor = True
+        if not emitted and patients:
+            for subj in subjects:
+                for _, obj in patients:
+                    yield make(subj, base, obj)
+                    emitted = True
+    # reciprocal verbs with conjoined or plural subjects: "Lee and Takaichi met", "They agreed"
+    if emitted_actor or not (verb.lemma_ in RECIPROCAL or links[0].lemma_ in RECIPROCAL):
+        return
+    if any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children):
+        return  # "agreed to strengthen ...": the chain's last verb states the pair
+    actors = [m for m in subjects if is_actor(m)]
+    themes = [_compact(_theme(t)) for t in patient_tokens if t.pos_ == "NOUN"][:1]
+    rel = [*base, *(themes[0] if themes else [])]
+    if len(actors) >= 2:
+        for i, a in enumerate(actors):
+            for b in actors[i + 1 :]:
+                yield make(a, rel, b, symmetric=True)
+    elif len(actors) == 1 and _plural(actors[0]):
+        # resolution expands the group to its pair of members
+        yield make(actors[0], rel, actors[0], symmetric=True)
+
+
+_PLURAL_ANAPHORS = frozenset({"they", "them", "their"})
+
+
+def _plural(m: Mention) -> bool:
+    if m.anaphor is None:
+        return False
+    a = m.anaphor
+    return a in _PLURAL_ANAPHORS or a.startswith(("the two", "both", "two ")) or a.endswith("s")
+
+
+def _chain_words(links: list[Token]) -> list[Token | str]:
+    words: list[Token | str] = []
+    for i, tok in enumerate(links):
+        if i > 0 and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            words.append("to")
+        words.append(tok)
+    return words
+
+
+def sentence_verbs(sent: Span) -> Iterator[Token]:
+    """Verbs that head clauses, in order (bounded: runaway sentences give nothing)."""
+    if len(sent) > _MAX_SENTENCE_TOKENS:
+        return
+    for tok in sent:
+        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ in ("ROOT", "conj", "ccomp")
+                                  and any(c.dep_ == "dobj" for c in tok.children)):
+            yield tok

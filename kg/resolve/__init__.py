@@ -1,0 +1,183 @@
+"""Resolution: raw triples of one document -> canonical triples and entities.
+
+Pure over its inputs (the parsed Doc, its :class:`DocContext`, the raw triples
+and the document's metadata); deterministic: the same input gives the same
+output.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from .. import events, gazetteer
+from ..extract.mentions import DocContext
+from ..extract.verbs import MOTION_VERBS
+from ..types import CONCEPT, Document, Entity, Mention, RawTriple, Role, Triple
+from .actors import Actor, clean_name, normalise_name, state
+from .coref import FEMALE, GROUP, MALE, NEUTER, Coref, person_name
+
+__all__ = ["Actor", "normalise_name", "resolve_document"]
+
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
+_STATE_GROUP_WORDS = frozenset({"countries", "nations", "neighbors", "neighbours", "sides",
+                                "governments", "allies", "rivals", "states"})
+
+
+@dataclass
+class _Ledger:
+    """Entities of one document as they accumulate."""
+
+    aliases: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
+    mentions: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
+    actors: dict[tuple[str, str], Actor] = field(default_factory=dict)
+
+    def add(self, actor: Actor, mention: Mention) -> None:
+        key = (actor.name, actor.type)
+        self.actors.setdefault(key, actor._replace(sector=None))
+        self.mentions[key] += 1
+        cleaned = clean_name(mention.text)
+        if cleaned and cleaned != actor.name and mention.anaphor is None and (
+            mention.label != CONCEPT or actor.type == CONCEPT
+        ):
+            self.aliases[key].add(cleaned)
+
+
+def resolve_document(doc: Doc, ctx: DocContext, raw: Iterable[RawTriple], document: Document) -> tuple[list[Triple], list[Entity]]:
+    """Canonical triples and the entities they use, for one document."""
+    raw = list(raw)
+    coref = Coref.of(doc, ctx)
+    roles = _roles(raw, coref)
+    person_country = {p: _country_of_roles(r) for p, r in roles.items()}
+    for person, held in roles.items():  # "Takaichi's predecessor": same state as Takaichi
+        if person_country.get(person) is None:
+            for _, owner in held:
+                if owner and person_country.get(owner):
+                    person_country[person] = person_country[owner]
+                    break
+    ledger = _Ledger()
+    out: list[Triple] = []
+    last_pair: tuple[Actor, Actor] | None = None  # last two people who acted on each other
+    last_group: tuple[Actor, Actor] | None = None  # last two people who acted together
+
+    def actor_for(m: Mention, *, place: bool = False) -> list[Actor]:
+        if m.anaphor is not None:
+            return _anaphor(m, coref, roles, last_group or last_pair, person_country)
+        if m.label == "PERSON":
+            name = coref.persons.get(m.text) or person_name(m.text)
+            return [Actor(name, "PERSON", person_country.get(name))]
+        return [normalise_name(m.text, m.label, nationality=m.nationality, as_place=place)]
+
+    for t in raw:
+        place = t.predicate.split()[-1:] in (["in"], ["at"]) or t.head in MOTION_VERBS
+        subjects = actor_for(t.subject)
+        objects = subjects if t.subject is t.object else actor_for(t.object, place=place)
+        if t.symmetric and t.subject.token == t.object.token:
+            if len(subjects) != 2:
+                continue
+            pairs = [(subjects[0], subjects[1])]  # "they met": the group's two members
+        else:
+            pairs = [(s, o) for s in subjects for o in objects]
+        attributed = actor_for(t.attributed_to) if t.attributed_to is not None else []
+        for s, o in pairs:
+            if s.name == o.name and s.type == o.type:
+                continue
+            if s.type == CONCEPT and o.type == CONCEPT:
+                continue
+            if t.kind == "role" and o.type == "NORP":
+                code = gazetteer.country_code(o.name)
+                o = state(code) if code else o
+            ledger.add(s, t.subject)
+            ledger.add(o, t.object)
+            if s.type == "PERSON" and o.type == "PERSON" and t.kind == "event":
+                last_pair = (s, o)
+                if t.symmetric:
+                    last_group = (s, o)
+            event = events.classify(t.predicate) if t.kind == "event" else None
+            out.append(Triple(
+                doc=t.doc, sentence=t.sentence, text=t.text, subject=s.name, subject_type=s.type,
+                subject_text=t.subject.text, relation=t.relation, predicate=t.predicate,
+                object=o.name, object_type=o.type, object_text=t.object.text, negated=t.negated,
+                hypothetical=t.hypothetical, event=event, quad=events.quad_class(event),
+                confidence=t.confidence, symmetric=t.symmetric, kind=t.kind, location=t.location,
+                time=t.time, start=t.start, end=t.end,
+                attributed_to=attributed[0].name if len(attributed) == 1 else None,
+                subject_country=s.country or person_country.get(s.name),
+                object_country=o.country or person_country.get(o.name),
+                subject_sector=s.sector, object_sector=o.sector, date=document.date,
+            ))
+    entities = [
+        Entity(
+            name=name, type=type_, country=actor.country or person_country.get(name),
+            sector=actor.sector, aliases=tuple(sorted(ledger.aliases[(name, type_)])),
+            roles=tuple(Role(title, of, document.id, document.date)
+                        for title, of in roles.get(name, ()) if type_ == "PERSON"),
+            mentions=ledger.mentions[(name, type_)],
+        )
+        for (name, type_), actor in sorted(ledger.actors.items())
+    ]
+    return out, entities
+
+
+def _roles(raw: list[RawTriple], coref: Coref) -> dict[str, list[tuple[str, str | None]]]:
+    """Person -> [(title, owner)] stated in the document (role triples and bare titles)."""
+    roles: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
+    for t in raw:
+        if t.kind != "role" or t.subject.label != "PERSON":
+            continue
+        person = coref.persons.get(t.subject.text) or person_name(t.subject.text)
+        title = t.predicate.rsplit(" ", 1)[0]
+        owner = normalise_name(t.object.text, t.object.label, nationality=t.object.nationality)
+        if owner.type == "NORP":
+            code = gazetteer.country_code(owner.name)
+            owner = state(code) if code else owner
+        if owner.type == "PERSON":
+            owner = Actor(coref.persons.get(t.object.text) or person_name(owner.name), "PERSON")
+        entry = (title, owner.name)
+        if entry not in roles[person]:
+            roles[person].append(entry)
+    return roles
+
+
+def _country_of_roles(roles: list[tuple[str, str | None]]) -> str | None:
+    for _, owner in roles:
+        if owner:
+            code = gazetteer.country_code(owner)
+            if code:
+                return code
+    return None
+
+
+def _anaphor(m: Mention, coref: Coref, roles, last_pair, person_country) -> list[Actor]:
+    """Resolve a pronoun or definite description; [] when unsure."""
+    a = m.anaphor or ""
+    if a in MALE or a in FEMALE:
+        name = coref.pronoun(m.token)
+        return [Actor(name, "PERSON", person_country.get(name))] if name else []
+    if a in NEUTER:
+        seen = coref.recent(m.token, ("GPE", "ORG"))
+        return [normalise_name(seen.name, seen.label)] if seen else []
+    if a in _FIRST_PERSON:
+        return []
+    words = a.split()
+    group = a in GROUP or words[0] in ("both", "two") or "two" in words or (
+        words[-1].endswith("s") and words[-1] not in ("sides",) and len(words) > 1
+    )
+    if group:
+        if last_pair is None:
+            return []
+        if words[-1] in _STATE_GROUP_WORDS:
+            codes = [p.country or person_country.get(p.name) for p in last_pair]
+            if all(codes) and codes[0] != codes[1]:
+                return [state(c) for c in codes if c]
+            return []
+        return list(last_pair)
+    # "the prime minister": the most recent person holding that title
+    title = " ".join(w for w in words if w not in ("the", "this", "that"))
+    if gazetteer.is_title(title):
+        name = coref.holder(title, m.token, roles)
+        return [Actor(name, "PERSON", person_country.get(name))] if name else []
+    return []

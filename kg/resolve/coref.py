@@ -1,0 +1,211 @@
+"""Within-document identity: name variants, pronouns and definite descriptions.
+
+Deterministic rules, in document order:
+
+* A person's canonical name is the longest full name the document gives;
+  a surname or given name alone (``Takaichi``) resolves to the full name that
+  shares it, the nearest preceding one when several do (``Lee Jae-myung`` and
+  ``Lee Myung-bak`` stay two people).
+* Personal pronouns resolve to a person of compatible gender: the subject of
+  the clause that reports the pronoun's clause (``Takaichi said she ...``), the
+  subject of a fronted possessive's sentence (``At his meeting ..., Lee said``),
+  else the most recent compatible person within two sentences, subjects first.
+  Gender is learned from titles and from earlier confident bindings. No
+  candidate, no binding: an unresolved pronoun drops its triple.
+* ``it``/``its`` resolve to the most recent state or organisation.
+* Group descriptions (``they``, ``the two leaders``, ``both countries``) resolve
+  to the last pair of people (or of their states) seen acting together.
+* Title descriptions (``the prime minister``) resolve to the most recent person
+  holding that title.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .. import gazetteer
+from ..extract.mentions import DocContext
+from .actors import clean_name
+
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+NEUTER = frozenset({"it", "its", "itself"})
+GROUP = frozenset({"they", "them", "their", "themselves"})
+_WINDOW = 2  # sentences a pronoun may look back
+
+
+@dataclass
+class Seen:
+    """One named mention in document order."""
+
+    token: int
+    sent: int
+    name: str
+    label: str
+    subject: bool
+
+
+@dataclass
+class Coref:
+    """Resolution state of one document."""
+
+    doc: Doc
+    ctx: DocContext
+    persons: dict[str, str] = field(default_factory=dict)  # surface -> canonical
+    gender: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
+    seen: list[Seen] = field(default_factory=list)
+    bound: dict[int, str] = field(default_factory=dict)  # pronoun token -> canonical name
+    sent_of: dict[int, int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc: Doc, ctx: DocContext) -> Coref:
+        self = cls(doc=doc, ctx=ctx)
+        for index, sent in enumerate(doc.sents):
+            self.sent_of[sent.start] = index
+        spans = sorted({v for v in ctx.labels.values()})
+        fulls: list[tuple[int, str]] = []
+        for start, end, label in spans:
+            if label == "PERSON":
+                name = person_name(doc[start:end].text)
+                if len(name.replace("-", " ").split()) >= 2:
+                    fulls.append((start, name))
+        for start, end, label in spans:
+            text = doc[start:end].text
+            head = doc[start:end].root
+            sent = self.sentence(start)
+            subject = head.dep_ in ("nsubj", "nsubjpass") or (
+                head.dep_ == "poss" and head.head.dep_ in ("nsubj", "nsubjpass")
+            )
+            if label == "PERSON":
+                name = self.person(text, start, fulls)
+                self.persons[text] = name
+                title = _title_words(doc, start)
+                if title:
+                    self._gender_from_title(name, title)
+                self.seen.append(Seen(start, sent, name, "PERSON", subject))
+            elif label in ("GPE", "ORG", "NORP"):
+                self.seen.append(Seen(start, sent, text, label, subject))
+        self._bind_pronouns()
+        return self
+
+    def sentence(self, token: int) -> int:
+        return self.sent_of.get(self.doc[token].sent.start, 0)
+
+    def person(self, text: str, start: int, fulls: list[tuple[int, str]]) -> str:
+        """Canonical full name for a person mention at ``start``."""
+        name = person_name(text)
+        if len(name.replace("-", " ").split()) >= 2:
+            # a longer full name containing this one wins: "Lula" < "Luiz Inacio Lula da Silva"
+            return name
+        matches = [(s, f) for s, f in fulls if name in f.replace("-", " ").split() or name in f.split()]
+        if not matches:
+            return name
+        distinct = {f for _, f in matches}
+        if len(distinct) == 1:
+            return matches[0][1]
+        before = [(s, f) for s, f in matches if s < start]
+        return before[-1][1] if before else name  # ambiguous and nothing precedes: keep apart
+
+    def _gender_from_title(self, name: str, title: str) -> None:
+        low = title.lower()
+        if any(w in gazetteer.FEMALE_TITLES for w in low.split()):
+            self.gender.setdefault(name, "f")
+        elif any(w in gazetteer.MALE_TITLES for w in low.split()):
+            self.gender.setdefault(name, "m")
+
+    def _bind_pronouns(self) -> None:
+        for tok in self.doc:
+            low = tok.lower_
+            if tok.pos_ != "PRON" or not (low in MALE or low in FEMALE):
+                continue
+            want = "m" if low in MALE else "f"
+            name = self._person_for(tok, want)
+            if name is not None:
+                self.bound[tok.i] = name
+                self.gender.setdefault(name, want)
+
+    def _compatible(self, name: str, want: str) -> bool:
+        return self.gender.get(name, want) == want
+
+    def _person_for(self, tok: Token, want: str) -> str | None:
+        sent = self.sentence(tok.i)
+        # "Takaichi said she told Lee": the reporting clause's subject
+        node = tok.head
+        for _ in range(6):
+            if node.dep_ in ("ccomp", "parataxis") and node.head is not node:
+                gov = node.head
+                subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+                if subj is not None:
+                    name = self._name_at(subj.i)
+                    if name and self._compatible(name, want):
+                        return name
+                break
+            if node.head is node:
+                break
+            node = node.head
+        # "At the beginning of his meeting with Takaichi, Lee said ...": the main subject
+        if tok.dep_ == "poss":
+            root = tok.sent.root
+            subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.i > tok.i:
+                name = self._name_at(subj.i)
+                if name and self._compatible(name, want):
+                    return name
+        candidates = [s for s in self.seen if s.label == "PERSON" and s.token < tok.i
+                      and sent - s.sent <= _WINDOW and self._compatible(s.name, want)]
+        if not candidates:
+            return None
+        # known gender beats unknown; then nearest sentence, subjects first, most recent
+        best = max(candidates, key=lambda s: (self.gender.get(s.name) == want, s.sent, s.subject, s.token))
+        rivals = [c for c in candidates if c.name != best.name and c.sent == best.sent
+                  and c.subject == best.subject and self.gender.get(c.name) == self.gender.get(best.name)
+                  and c.token > best.token]
+        return None if rivals else best.name
+
+    def _name_at(self, token: int) -> str | None:
+        found = self.ctx.labels.get(token)
+        if found is None or found[2] != "PERSON":
+            return None
+        return self.persons.get(self.doc[found[0] : found[1]].text)
+
+    def pronoun(self, token: int) -> str | None:
+        """The person a he/she pronoun at ``token`` was bound to."""
+        return self.bound.get(token)
+
+    def recent(self, token: int, labels: tuple[str, ...]) -> Seen | None:
+        """The most recent named mention with one of ``labels`` before ``token``."""
+        sent = self.sentence(token)
+        for s in reversed(self.seen):
+            if s.token < token and s.label in labels and sent - s.sent <= _WINDOW:
+                return s
+        return None
+
+    def holder(self, title: str, token: int, roles: dict[str, list[tuple[str, str | None]]]) -> str | None:
+        """Most recent person before ``token`` holding ``title`` (``the prime minister``)."""
+        for s in reversed(self.seen):
+            if s.token >= token or s.label != "PERSON":
+                continue
+            for held, _ in roles.get(s.name, ()):
+                if held == title or held.endswith(" " + title):
+                    return s.name
+        return None
+
+
+def person_name(text: str) -> str:
+    """A person's name without titles or honorifics: ``President Lee`` -> ``Lee``."""
+    words = clean_name(text).split()
+    while len(words) > 1 and words[0].lower().strip(".") in gazetteer.TITLE_WORDS | gazetteer.HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _title_words(doc: Doc, start: int) -> str:
+    words = []
+    i = start - 1
+    while i >= 0 and doc[i].lower_.strip(".") in gazetteer.TITLE_WORDS | gazetteer.HONORIFICS:
+        words.insert(0, doc[i].lower_)
+        i -= 1
+    return " ".join(words)
