@@ -12,8 +12,11 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Doc
+
+from spacy.tokens import Span
 
 from ..types import RawTriple
 from .clean import clean_text
@@ -41,9 +44,19 @@ def extract(doc: Doc, *, doc_id: str, ctx: DocContext | None = None) -> Iterator
                     found.extend(noun_event_triples(tok, ctx, doc_id, sent, index))
             found.extend(role_triples(sent, ctx, doc_id, index))
             found.extend(misparsed_verb_triples(sent, ctx, doc_id, index))
+        start, end = _bounds(sent)
         for triple in found:
+            triple = replace(triple, start=start, end=end)
             key = (triple.sentence, triple.subject.token, triple.predicate, triple.object.token,
                    triple.negated, triple.hypothetical)
             if key not in seen:
                 seen.add(key)
                 yield triple
+
+
+def _bounds(sent: Span) -> tuple[int, int]:
+    """Character offsets of a sentence without the blanks around it (blanked debris too)."""
+    words = [t for t in sent if not t.is_space]
+    if not words:
+        return sent.start_char, sent.start_char
+    return words[0].idx, words[-1].idx + len(words[-1].text)

@@ -35,7 +35,7 @@ def chain(verb: Token) -> list[Token]:
     """The control/raising chain ending at ``verb``: ``agreed to strengthen`` -> [agreed, strengthen]."""
     out = [verb]
     node = verb
-    while node.dep_ == "xcomp" and node.head is not node and len(out) < 6:
+    while node.dep_ == "xcomp" and node.head != node and len(out) < 6:
         node = node.head
         out.insert(0, node)
     return out
@@ -53,13 +53,19 @@ def subjects(verb: Token, ctx: DocContext, depth: int = 0) -> tuple[list[Token],
     if depth > 6:
         return [], True
     own = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    if not own and depth > 0:
+        # raising: "Modi is expected to meet Xi" -> the passive subject of "expected"
+        own = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if own:
         subj = own[0]
-        if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return [verb.head], False  # relative clause: "Yoon, who declared ..."
+        if subj.lower_ in RELATIVE_PRONOUNS:
+            if verb.dep_ == "relcl":
+                return [verb.head], False  # relative clause: "Yoon, who declared ..."
+            antecedent = _antecedent(subj, ctx)
+            return ([antecedent], True) if antecedent is not None else ([], False)
         return [subj], False
     head = verb.head
-    if head is verb:
+    if head == verb:
         return [], False
     if verb.dep_ == "xcomp":
         if head.lemma_ in OBJECT_CONTROL:
@@ -83,6 +89,16 @@ def subjects(verb: Token, ctx: DocContext, depth: int = 0) -> tuple[list[Token],
     return [], False
 
 
+def _antecedent(pronoun: Token, ctx: DocContext) -> Token | None:
+    """The name before a relative pronoun the parser failed to attach: ``Yoon, who ...``."""
+    i = pronoun.i - 1
+    while i >= pronoun.sent.start and pronoun.doc[i].is_punct:
+        i -= 1
+    if i >= pronoun.sent.start and ctx.entity(pronoun.doc[i]) is not None:
+        return pronoun.doc[i]
+    return None
+
+
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN"
@@ -92,7 +108,7 @@ def is_passive(verb: Token) -> bool:
 def negated(tokens: list[Token]) -> bool:
     """A clause is negated by ``not``/``never``/``no longer`` or a negating governor."""
     for tok in tokens:
-        if tok.lemma_ in NEGATING_GOVERNORS and tok is not tokens[-1]:
+        if tok.lemma_ in NEGATING_GOVERNORS and tok != tokens[-1]:
             return True
         for child in tok.children:
             if child.dep_ == "neg":
@@ -105,7 +121,7 @@ def negated(tokens: list[Token]) -> bool:
 def hypothetical(tokens: list[Token]) -> bool:
     """Modal auxiliaries, hypothetical governors or a conditional clause."""
     for tok in tokens:
-        if tok is not tokens[-1] and tok.lemma_ in HYPOTHETICAL_GOVERNORS:
+        if tok != tokens[-1] and tok.lemma_ in HYPOTHETICAL_GOVERNORS:
             return True
         for child in tok.children:
             if child.dep_ == "aux" and child.lower_ in MODALS:
@@ -128,14 +144,14 @@ def reporter(verb: Token) -> Token | None:
     """Subject of the verb that reports this clause: ``Iran`` in ``Iran said Israel flew ...``."""
     node = verb
     for _ in range(8):
-        if node.dep_ in ("ccomp", "parataxis") and node.head is not node:
+        if node.dep_ in ("ccomp", "parataxis") and node.head != node:
             gov = node.head
             subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
             if subj is not None:
                 return subj
             node = gov
             continue
-        if node.dep_ in ("xcomp", "conj", "advcl") and node.head is not node:
+        if node.dep_ in ("xcomp", "conj", "advcl") and node.head != node:
             node = node.head
             continue
         break

@@ -18,7 +18,14 @@ from .. import events, gazetteer
 from ..types import Mention, RawTriple
 from . import clauses
 from .mentions import DocContext, entity_span, mention
-from .verbs import expand, is_actor
+from .verbs import as_people, expand, is_actor
+
+#: Events between people: an unknown name beside a person in them is a person.
+_PEOPLE_EVENTS = frozenset({"meeting", "talk", "talks", "call", "summit", "interview", "visit"})
+#: Titles that relate a person to another person: "Takaichi's predecessor".
+_PERSONAL_TITLES = frozenset({"predecessor", "successor", "wife", "husband", "son", "daughter",
+                              "sister", "brother", "deputy", "adviser", "advisor", "spokesman",
+                              "spokeswoman", "spokesperson"})
 
 #: Event nouns beyond the event lexicon: disputes and relations between actors.
 _EXTRA_EVENT_NOUNS = frozenset(
@@ -51,8 +58,10 @@ def is_event_noun(token: Token) -> bool:
 
 def noun_event_triples(noun: Token, ctx: DocContext, doc_id: str, sent: Span, index: int) -> Iterator[RawTriple]:
     """Triples of an event noun and its possessor/partners."""
-    if noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
-        return  # the verb rules cover "held talks with", "the meeting ended"
+    if noun.dep_ == "dobj" and not any(
+        c.dep_ == "poss" and c.lower_ not in ("their", "its", "our") for c in noun.children
+    ):
+        return  # the verb rules cover "held talks with"; "his meeting" has its own agent
     agents: list[Mention] = []
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     if poss is not None:
@@ -68,6 +77,9 @@ def noun_event_triples(noun: Token, ctx: DocContext, doc_id: str, sent: Span, in
                     partners.append((prep, m))
     if not partners:
         return
+    if noun.lemma_ in _PEOPLE_EVENTS or noun.lower_ in _PEOPLE_EVENTS:
+        fixed = as_people([*agents, *(m for _, m in partners)], ctx)
+        agents, partners = fixed[: len(agents)], [(p, m) for (p, _), m in zip(partners, fixed[len(agents):])]
     if not agents and poss is None and noun.dep_ == "pobj":
         # "Lee said in an interview with NHK": the clause's subject gave the interview
         gov = noun.head.head
@@ -110,7 +122,7 @@ def _governing_clause(noun: Token) -> list[Token]:
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             return clauses.chain(node)
-        if node.head is node:
+        if node.head == node:
             break
     return []
 
@@ -192,6 +204,8 @@ def _appos_role(person: Mention, noun: Token, ctx: DocContext, make) -> RawTripl
     if poss is not None:
         owner = mention(poss, ctx)
         if is_actor(owner):
+            if noun.lower_ in _PERSONAL_TITLES:
+                owner = as_people([person, owner], ctx)[-1]  # a predecessor's owner is a person
             return make(person, title, "of", owner)
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "for", "to")):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):

@@ -51,6 +51,14 @@ PERSON_VERBS = frozenset(
      "praise", "criticize", "criticise", "succeed", "replace", "appoint", "fire", "dismiss",
      "endorse", "invite", "marry", "defeat", "beat", "shake"}
 )
+#: Common nouns for people: moved, held or handed over like actors.
+HUMAN_NOUNS = frozenset(
+    {"suspect", "man", "woman", "citizen", "national", "businessman", "businesswoman", "tycoon",
+     "journalist", "reporter", "activist", "dissident", "fugitive", "prisoner", "detainee",
+     "hostage", "diplomat", "official", "soldier", "refugee", "migrant", "worker", "student",
+     "executive", "spy", "defector", "tourist", "sailor", "fisherman", "crew", "child",
+     "person", "people", "individual", "leader", "opponent", "critic", "billionaire"}
+) | gazetteer.TITLE_WORDS
 _MAX_SENTENCE_TOKENS = 160
 _MAX_ARGS = 8
 
@@ -98,11 +106,13 @@ def _lemmas(text_tokens: list[Token]) -> str:
 def _theme(dobj: Token) -> Token:
     """The noun a direct object is about: ``dollars in humanitarian aid`` -> ``aid``."""
     if dobj.ent_type_ in QUANTITY_LABELS or dobj.lemma_ in ("dollar", "euro", "yen", "amount"):
-        for prep in dobj.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
-                for obj in prep.children:
-                    if obj.dep_ == "pobj":
-                        return obj
+        # the "in"/"of" phrase may hang on the object or on the verb
+        for owner in (dobj, dobj.head):
+            for prep in owner.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
+                            return obj
     return dobj
 
 
@@ -161,37 +171,43 @@ def verb_triples(verb: Token, ctx: DocContext, doc_id: str, sent: Span, index: i
 
     base: list[Token | str] = [*head_words, *particles]
     emitted = emitted_actor = False
+    dest = _destination(preps, verb, ctx)
+    if not actor_patients and dest:
+        # "deported the suspect to Vietnam": a person moved somewhere is the object too
+        for subj in subjects:
+            for t, obj in patients:
+                if t.lemma_.lower() in HUMAN_NOUNS or t.lower_ in HUMAN_NOUNS:
+                    yield make(subj, [*base, *dest], obj)
     if actor_patients:
         # direct object is an actor; destinations join the relation: "deported to Vietnam"
-        dest: list[Token | str] = []
-        for p in preps:
-            if p.lower_ in DESTINATION_PREPS and p.head is verb:
-                for obj in p.children:
-                    found = entity_span(obj, ctx) if obj.dep_ == "pobj" else None
-                    if found and found[1] in ("GPE", "LOC", "FAC"):
-                        dest = [p, found[0].text]
         for subj in subjects:
             for _, obj in actor_patients:
                 if subj.token != obj.token:
                     yield make(subj, [*base, *dest], obj)
                     emitted = emitted_actor = True
     else:
-        theme = [_compact(_theme(t)) for t in patient_tokens if t.pos_ in ("NOUN", "PROPN")][:1]
+        themes = [_theme(t) for t in patient_tokens if t.pos_ in ("NOUN", "PROPN")][:1]
+        theme = [_compact(t) for t in themes]
+        theme_tokens = [t for group in theme for t in group]
         for p in preps:
             word = p.lower_
             objs = [o for o in p.children if o.dep_ == "pobj"]
+            if any(t.i == p.i + 1 for t in theme_tokens):
+                continue  # "dollars in humanitarian aid": the phrase is the theme itself
             for o in objs:
                 for t in expand(o):
                     m = mention(t, ctx)
                     if not is_actor(m):
                         continue
+                    if verb.lemma_ in PERSON_VERBS:
+                        m = as_people([*subjects, m], ctx)[-1]
                     if m.label in ("GPE", "LOC", "FAC") and word in clauses.PLACE_PREPS and (
                         verb.lemma_ not in MOTION_VERBS
                     ):
                         continue  # "met in Geneva": a location, kept as an attribute
                     if word not in OBJECT_PREPS and word not in clauses.PLACE_PREPS:
                         continue
-                    if word == "of" and p.head is verb:
+                    if word == "of" and p.head == verb:
                         continue  # "accused X of ...": not an object
                     rel = [*base, *(theme[0] if theme else []), p]
                     for subj in subjects:
@@ -221,6 +237,17 @@ def verb_triples(verb: Token, ctx: DocContext, doc_id: str, sent: Span, index: i
 
 
 _PLURAL_ANAPHORS = frozenset({"they", "them", "their"})
+
+
+def _destination(preps: list[Token], verb: Token, ctx: DocContext) -> list[Token | str]:
+    """``to Vietnam`` of ``deported X to Vietnam``: a place the verb moves its object to."""
+    for p in preps:
+        if p.lower_ in DESTINATION_PREPS and p.head == verb:
+            for obj in p.children:
+                found = entity_span(obj, ctx) if obj.dep_ == "pobj" else None
+                if found and found[1] in ("GPE", "LOC", "FAC"):
+                    return [p, found[0].text]
+    return []
 
 
 def _plural(m: Mention) -> bool:

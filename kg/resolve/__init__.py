@@ -98,7 +98,8 @@ def resolve_document(doc: Doc, ctx: DocContext, raw: Iterable[RawTriple], docume
                     last_group = (s, o)
             event = events.classify(t.predicate) if t.kind == "event" else None
             out.append(Triple(
-                doc=t.doc, sentence=t.sentence, text=t.text, subject=s.name, subject_type=s.type,
+                doc=t.doc, sentence=t.sentence,
+                text=document.text[t.start : t.end] if t.start is not None else t.text, subject=s.name, subject_type=s.type,
                 subject_text=t.subject.text, relation=t.relation, predicate=t.predicate,
                 object=o.name, object_type=o.type, object_text=t.object.text, negated=t.negated,
                 hypothetical=t.hypothetical, event=event, quad=events.quad_class(event),

@@ -135,7 +135,7 @@ class Coref:
         # "Takaichi said she told Lee": the reporting clause's subject
         node = tok.head
         for _ in range(6):
-            if node.dep_ in ("ccomp", "parataxis") and node.head is not node:
+            if node.dep_ in ("ccomp", "parataxis") and node.head != node:
                 gov = node.head
                 subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
                 if subj is not None:
@@ -143,7 +143,7 @@ class Coref:
                     if name and self._compatible(name, want):
                         return name
                 break
-            if node.head is node:
+            if node.head == node:
                 break
             node = node.head
         # "At the beginning of his meeting with Takaichi, Lee said ...": the main subject

@@ -1,0 +1,173 @@
+"""Extraction on real sentences through the real model: one construction per case."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.pipeline import process
+from kg.types import Document
+
+
+def triples(nlp, text: str):
+    [result] = process([Document(id="t", text=text)], nlp)
+    return result.triples
+
+
+def has(rows, subject, relation, obj, **flags):
+    for t in rows:
+        if (t.subject, t.relation, t.object) == (subject, relation, obj) and all(
+            getattr(t, k) == v for k, v in flags.items()
+        ):
+            return True
+    return False
+
+
+CONSTRUCTIONS = [
+    # active subject-verb-object
+    ("Lee met Takaichi.", "Lee", "met", "Takaichi"),
+    # verb + object + preposition: the object noun joins the relation
+    ("China blocked exports to Japan.", "China", "blocked exports to", "Japan"),
+    ("Norway pledged 500 million dollars in humanitarian aid to Sudan.", "Norway",
+     "pledged humanitarian aid to", "Sudan"),
+    # prepositional objects
+    ("Macron met with Scholz in Berlin.", "Macron", "met with", "Scholz"),
+    ("Blinken spoke with Wang Yi on Tuesday.", "Blinken", "spoke with", "Wang Yi"),
+    ("Zelensky arrived in Washington.", "Zelensky", "arrived in", "Washington"),
+    ("Biden warned Putin against an invasion.", "Biden", "warned", "Putin"),
+    # passive with agent
+    ("The suspect was deported to Vietnam by Thailand.", "Thailand", "deported to Vietnam", "suspect"),
+    # conjoined objects expand
+    ("Blinken visited Egypt and Jordan.", "Blinken", "visited", "Egypt"),
+    ("Blinken visited Egypt and Jordan.", "Blinken", "visited", "Jordan"),
+    # reciprocal verbs with a conjoined subject give the pair
+    ("Lee and Takaichi met.", "Lee", "met", "Takaichi"),
+    ("Israel and Hamas agreed to a ceasefire.", "Israel", "agreed", "Hamas"),
+    ("Qatar and Bahrain restored diplomatic ties.", "Qatar", "restored diplomatic ties", "Bahrain"),
+    # control verbs keep the verb chain
+    ("India agreed to strengthen cooperation with Brazil.", "India",
+     "agreed to strengthen cooperation with", "Brazil"),
+    ("Italy refused to extradite the businessman to Turkey.", "Italy",
+     "refused to extradite businessman to", "Turkey"),
+    ("Seoul sought to improve relations with Tokyo.", "South Korea",
+     "sought to improve relations with", "Japan"),
+    # nominal events
+    ("Lee's visit to Japan ended on Friday.", "Lee", "visit to", "Japan"),
+    ("Talks between Zelensky and Trump collapsed.", "Zelensky", "Talks", "Trump"),
+    ("Japan's spat with China deepened.", "Japan", "spat with", "China"),
+    ("Lee gave an interview with NHK.", "Lee", "gave interview with", "NHK"),
+    # relative clause
+    ("Yoon, who declared martial law in December 2024, was removed from office.", "Yoon",
+     "declared", "martial law"),
+    # capitals acting for their state
+    ("Beijing pressures Tokyo over its stance on Taiwan.", "China", "pressures", "Japan"),
+]
+
+
+@pytest.mark.parametrize("text,subject,relation,obj", CONSTRUCTIONS)
+def test_extract_construction(nlp, text, subject, relation, obj):
+    rows = triples(nlp, text)
+    assert has(rows, subject, relation, obj), [(t.subject, t.relation, t.object) for t in rows]
+
+
+def test_extract_svo_types_are_people(nlp):
+    [t] = triples(nlp, "Lee met Takaichi.")
+    assert (t.subject_type, t.object_type, t.predicate) == ("PERSON", "PERSON", "meet")
+
+
+def test_extract_passive_agent_becomes_subject(nlp):
+    rows = triples(nlp, "Odesa was hit by Russian drones.")
+    [t] = [t for t in rows if t.relation == "hit"]
+    assert (t.subject, t.subject_sector, t.object_text) == ("Russia", "military", "Odesa")
+
+
+@pytest.mark.parametrize("text,relation", [
+    ("Putin did not meet Zelensky.", "meet"),
+    ("Beijing never recognized Kosovo.", "recognized"),
+])
+def test_extract_negation(nlp, text, relation):
+    [t] = [t for t in triples(nlp, text) if t.relation == relation]
+    assert t.negated is True and t.hypothetical is False
+
+
+def test_extract_no_longer_is_negation(nlp):
+    [t] = triples(nlp, "Washington no longer supports the Saudi campaign.")
+    assert t.negated is True
+
+
+@pytest.mark.parametrize("text,relation", [
+    ("China could attack Taiwan.", "attack"),
+    ("Russia may invade Georgia.", "invade"),
+    ("Japan plans to impose sanctions on Russia.", "plans to impose sanctions on"),
+    ("Modi is expected to meet Xi.", "expected to meet"),
+    ("Japan would respond if China attacks Taiwan.", "attacks"),
+])
+def test_extract_modality_is_hypothetical(nlp, text, relation):
+    [t] = [t for t in triples(nlp, text) if t.relation == relation]
+    assert t.hypothetical is True and t.negated is False
+
+
+def test_extract_plain_past_is_factual(nlp):
+    [t] = triples(nlp, "China attacked Taiwan.")
+    assert t.hypothetical is False and t.negated is False
+
+
+@pytest.mark.parametrize("text,person,role,owner", [
+    ("Japanese Prime Minister Sanae Takaichi met Lee.", "Sanae Takaichi", "prime minister of", "Japan"),
+    ("Chen Zhi, the chairman of Prince Holding Group, was arrested.", "Chen Zhi", "chairman of",
+     "Prince Holding Group"),
+    ("Takaichi's predecessor, Shigeru Ishiba, visited Washington.", "Shigeru Ishiba",
+     "predecessor of", "Takaichi"),
+    ("Chinese President Xi Jinping (習近平) met Lula in Brasilia.", "Xi Jinping", "president of", "China"),
+])
+def test_extract_titles_and_appositions_become_roles(nlp, text, person, role, owner):
+    rows = triples(nlp, text)
+    assert has(rows, person, role, owner, kind="role"), [(t.subject, t.relation, t.object) for t in rows]
+
+
+def test_extract_reported_speech_is_attributed_not_related(nlp):
+    rows = triples(nlp, "Iran said Israel had flown drones over Isfahan.")
+    [t] = [t for t in rows if t.subject == "Israel"]
+    assert t.relation == "flown drones over" and t.object_text == "Isfahan"
+    assert t.attributed_to == "Iran"
+    assert not [t for t in rows if t.subject == "Iran"]
+
+
+def test_extract_location_and_time_are_attributes(nlp):
+    rows = triples(nlp, "Lee met Takaichi in Geneva on Friday.")
+    assert [(t.subject, t.object, t.location, t.time) for t in rows] == [
+        ("Lee", "Takaichi", "Geneva", "Friday")]
+
+
+def test_extract_concept_arguments_are_typed_concept(nlp):
+    rows = triples(nlp, "Seoul denied the accusation.")
+    [t] = rows
+    assert (t.subject, t.object, t.object_type) == ("South Korea", "accusation", "CONCEPT")
+
+
+@pytest.mark.parametrize("text", ["Photo: AFP", "Photo: AFP\n", "File photo: Reuters",
+                                  "12 34 56 78\n90 12 34 56", "<div><p></p></div>", ""])
+def test_extract_scraping_debris_gives_no_triples(nlp, text):
+    assert triples(nlp, text) == ()
+
+
+def test_extract_headline_kicker_is_not_an_argument(nlp):
+    rows = triples(nlp, "DENIAL: Seoul denied the accusation.")
+    assert [(t.subject, t.relation) for t in rows] == [("South Korea", "denied")]
+
+
+def test_extract_native_script_after_name_is_ignored(nlp):
+    rows = triples(nlp, "Chinese President Xi Jinping (習近平) met Lula in Brasilia.")
+    assert has(rows, "Xi Jinping", "met", "Lula")
+    assert all("習" not in t.subject_text + t.object_text for t in rows)
+
+
+def test_extract_survives_pathological_input(nlp):
+    long_sentence = "and ".join(f"Country{i} met Leader{i} " for i in range(2000)) + "."
+    for text in (long_sentence, "Der Kanzler traf den Präsidenten in Berlin.", "数字 " * 500):
+        triples(nlp, text)  # bounded time, no exception
+
+
+def test_extract_offsets_point_into_the_original_text(nlp):
+    text = "DENIAL: “Seoul denied the accusation.”\nPhoto: AFP\nLee met Takaichi."
+    for t in triples(nlp, text):
+        assert text[t.start : t.end].strip().startswith(t.text[:5])
