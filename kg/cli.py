@@ -104,6 +104,30 @@ def cmd_eval(args: argparse.Namespace, reporter: Reporter) -> int:
     return 0
 
 
+def cmd_html(args: argparse.Namespace, reporter: Reporter) -> int:
+    from .analysis import load
+    from .export.html import write_html
+
+    source = Path(args.graph)
+    node_link = source / "graph.json" if source.is_dir() else source
+    if node_link.suffix == ".json" and node_link.is_file():
+        import networkx as nx
+
+        try:  # a build's graph.json: node-link JSON, every attribute kept
+            raw = json.loads(node_link.read_text(encoding="utf-8"))
+            graph = nx.node_link_graph(raw, directed=True, multigraph=True,
+                                       edges="links" if "links" in raw else "edges")
+        except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
+            raise InputError(f"{node_link}: not a node-link graph ({exc})") from exc
+    else:  # triples.jsonl, a build folder without graph.json, or a corpus to parse
+        graph = load(source, model=args.model)
+    write_html(graph, Path(args.output), top=args.top or None,
+               hide_concepts=args.hide_concepts, size_by=args.size_by)
+    reporter.info(f"{graph.number_of_nodes()} entities, {graph.number_of_edges()} facts "
+                  f"-> {args.output}")
+    return 0
+
+
 EPILOG = """examples:
   kg build data/sample -o out/          # whole pipeline on the bundled corpus
   kg extract article.txt -o triples.jsonl
@@ -180,6 +204,28 @@ def parser() -> argparse.ArgumentParser:
                    help="exit 1 when F1 is below this")
     _add_model_options(p)
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser(
+        "html", help="write the interactive HTML viewer of a built graph",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Write one self-contained HTML page (works offline) showing the graph of a "
+                    "kg build output folder (its graph.json, else its triples.jsonl), a "
+                    "triples.jsonl file, or a corpus (parsed first).",
+        epilog="examples:\n  kg html out/ -o graph.html\n"
+               "  kg html out/triples.jsonl -o top50.html --top 50 --hide-concepts\n"
+               "  kg html data/sample -o sample.html --size-by degree\n",
+    )
+    p.add_argument("graph", metavar="GRAPH_DIR_OR_FILE",
+                   help="a kg build output folder, graph.json, triples.jsonl, or a corpus")
+    p.add_argument("-o", "--output", metavar="FILE", required=True, help="the HTML file to write")
+    p.add_argument("--top", type=int, default=300, metavar="N",
+                   help="keep the N most connected entities (default 300; 0 keeps all)")
+    p.add_argument("--hide-concepts", action="store_true",
+                   help="leave out CONCEPT nodes (common-noun arguments such as 'sanctions')")
+    p.add_argument("--size-by", choices=("mentions", "degree"), default="mentions",
+                   help="what node size shows (default mentions)")
+    _add_model_options(p)
+    p.set_defaults(func=cmd_html)
     return top
 
 
