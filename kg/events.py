@@ -76,6 +76,14 @@ def lexicon() -> dict[tuple[str, ...], str]:
     return _lexicon()[0]
 
 
+@lru_cache(maxsize=1)
+def _by_last_word() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for pattern, event in lexicon().items():
+        index.setdefault(pattern[-1], []).append((pattern, event))
+    return index
+
+
 def _find(pattern: tuple[str, ...], words: list[str]) -> int | None:
     """Start index of ``pattern`` as an ordered subsequence of ``words`` (gaps allowed)."""
     pos, start = 0, None
@@ -98,8 +106,10 @@ def classify(predicate: str) -> str | None:
     """
     words = predicate.lower().split()
     best: tuple[int, int, str] | None = None
-    for pattern, event in lexicon().items():
-        if len(pattern) > len(words) or pattern[-1] not in words:
+    index = _by_last_word()
+    candidates = [c for w in dict.fromkeys(words) for c in index.get(w, ())]
+    for pattern, event in candidates:
+        if len(pattern) > len(words):
             continue
         start = _find(pattern, words)
         if start is None:

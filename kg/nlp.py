@@ -48,6 +48,7 @@ def load(name: str | None = None):  # -> spacy.language.Language
     """
     import spacy
 
+    from . import gazetteer
     from .extract import clean
 
     resolved = model_name(name)
@@ -67,4 +68,5 @@ def load(name: str | None = None):  # -> spacy.language.Language
             f"(has: {', '.join(nlp.pipe_names)}); kg needs both"
         )
     clean.add_to_pipeline(nlp)
+    gazetteer.preload()
     return nlp

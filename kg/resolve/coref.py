@@ -58,13 +58,14 @@ class Coref:
     titles: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
     seen: list[Seen] = field(default_factory=list)
     bound: dict[int, str] = field(default_factory=dict)  # pronoun token -> canonical name
-    sent_of: dict[int, int] = field(default_factory=dict)
+    sent_of: list[int] = field(default_factory=list)  # token index -> sentence index
 
     @classmethod
     def of(cls, doc: Doc, ctx: DocContext) -> Coref:
         self = cls(doc=doc, ctx=ctx)
+        self.sent_of = [0] * len(doc)
         for index, sent in enumerate(doc.sents):
-            self.sent_of[sent.start] = index
+            self.sent_of[sent.start : sent.end] = [index] * (sent.end - sent.start)
         spans = sorted({v for v in ctx.labels.values()})
         fulls: list[tuple[int, str]] = []
         for start, end, label in spans:
@@ -92,7 +93,7 @@ class Coref:
         return self
 
     def sentence(self, token: int) -> int:
-        return self.sent_of.get(self.doc[token].sent.start, 0)
+        return self.sent_of[token]
 
     def person(self, text: str, start: int, fulls: list[tuple[int, str]]) -> str:
         """Canonical full name for a person mention at ``start``."""
@@ -148,7 +149,9 @@ class Coref:
             node = node.head
         # "At the beginning of his meeting with Takaichi, Lee said ...": the main subject
         if tok.dep_ == "poss":
-            root = tok.sent.root
+            root = tok.head
+            while root.head != root and root.dep_ != "ROOT":
+                root = root.head
             subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.i > tok.i:
                 name = self._name_at(subj.i)
