@@ -382,7 +382,7 @@ def top_actors(graph: nx.MultiDiGraph, n: int = 10) -> pd.DataFrame:
 
 def _cooperation(quad: str | None) -> str | None:
     """``cooperation``/``conflict`` from a PLOVER quad class (``None`` when untyped)."""
-    if not quad:
+    if not isinstance(quad, str) or not quad:  # None, or NaN once in a pandas column
         return None
     return quad.rsplit("_", 1)[-1]
 
@@ -433,7 +433,7 @@ def dyad(graph: nx.MultiDiGraph, a: str, b: str) -> pd.DataFrame:
     A fact reported in three documents gives three rows (``key`` is the edge key
     they share). Columns are :data:`DYAD_COLUMNS`; ``subject`` and ``object``
     are labels, so the direction of each fact is visible. Rows are sorted by
-    date (undated last), document and sentence.
+    date (undated last), document, sentence, subject and key.
 
     Raises:
         InputError: ``a`` or ``b`` names no node (see :func:`actor_id`).
@@ -469,7 +469,16 @@ def dyad(graph: nx.MultiDiGraph, a: str, b: str) -> pd.DataFrame:
                         "key": key,
                     }
                 )
-    rows.sort(key=lambda r: (r["date"] is None, r["date"] or "", str(r["doc"]), r["sentence"] or 0))
+    rows.sort(
+        key=lambda r: (
+            r["date"] is None,
+            r["date"] or "",
+            str(r["doc"]),
+            r["sentence"] or 0,
+            r["subject"],
+            r["key"],
+        )
+    )
     return pd.DataFrame(rows, columns=list(DYAD_COLUMNS))
 
 

@@ -1,0 +1,374 @@
+"""Notebook analysis on the real pipeline: the sample corpus and ``kg build`` output."""
+
+from __future__ import annotations
+
+import html
+import json
+from html.parser import HTMLParser
+
+import networkx as nx
+import pandas as pd
+import pytest
+from conftest import SAMPLE, run_kg
+
+from kg import analysis
+from kg.errors import InputError, StoreError
+from kg.events import EVENT_TYPES
+from kg.types import Triple
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The sample corpus built by the real ``kg build`` command."""
+    out = tmp_path_factory.mktemp("built")
+    result = run_kg("build", str(SAMPLE), "-o", str(out), "-q")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def graph(built):
+    return analysis.load(built)
+
+
+@pytest.fixture(scope="module")
+def corpus_graph(nlp):
+    return analysis.load(SAMPLE)
+
+
+def _triple(
+    subject,
+    relation,
+    obj,
+    *,
+    doc="d",
+    sentence=0,
+    date="2025-10-01",
+    event=None,
+    quad=None,
+    subject_type="PERSON",
+    object_type="PERSON",
+    kind="event",
+):
+    return Triple(
+        doc=doc,
+        sentence=sentence,
+        text=f"{subject} {relation} {obj}.",
+        subject=subject,
+        subject_type=subject_type,
+        subject_text=subject,
+        relation=relation,
+        predicate=relation,
+        object=obj,
+        object_type=object_type,
+        object_text=obj,
+        event=event,
+        quad=quad,
+        date=date,
+        kind=kind,
+    )
+
+
+def _facts(g):
+    return {
+        (u, v, k): (d["count"], d["event"], [e["text"] for e in d["evidence"]])
+        for u, v, k, d in g.edges(keys=True, data=True)
+    }
+
+
+# -- load -------------------------------------------------------------------------------------
+
+
+def test_load_build_output_gives_the_graph_kg_build_built(graph, corpus_graph):
+    assert graph.number_of_edges() > 100
+    assert set(graph.nodes) == set(corpus_graph.nodes)
+    assert _facts(graph) == _facts(corpus_graph)
+    for nid, data in corpus_graph.nodes(data=True):
+        rebuilt = graph.nodes[nid]
+        assert (rebuilt["label"], rebuilt["type"], rebuilt["country"], rebuilt["docs"]) == (
+            data["label"],
+            data["type"],
+            data["country"],
+            data["docs"],
+        ), nid
+    assert set(graph.graph["documents"]) <= set(corpus_graph.graph["documents"])
+
+
+def test_load_build_output_keeps_document_dates_and_person_roles(graph):
+    takaichi = graph.nodes["PERSON:Sanae Takaichi"]
+    assert {"title": "prime minister", "of": "Japan"}.items() <= takaichi["roles"][0].items()
+    dates = [d["date"] for d in graph.graph["documents"].values()]
+    assert all(dates) and min(dates) == "2025-09-02"
+
+
+def test_load_accepts_the_triples_file_itself(built, graph):
+    assert _facts(analysis.load(built / "triples.jsonl")) == _facts(graph)
+
+
+def test_load_missing_path_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        analysis.load(tmp_path / "nothing")
+
+
+def test_read_triples_names_file_and_line_of_a_bad_record(tmp_path, built):
+    path = tmp_path / "triples.jsonl"
+    good = (built / "triples.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    path.write_text(good + "\n{not json\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"triples\.jsonl:2: not valid JSON"):
+        list(analysis.read_triples(path))
+
+
+def test_read_triples_ignores_keys_a_newer_contract_adds(tmp_path, built):
+    record = json.loads((built / "triples.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    path = tmp_path / "triples.jsonl"
+    path.write_text(json.dumps({**record, "from_the_future": 1}) + "\n", encoding="utf-8")
+    [triple] = analysis.read_triples(path)
+    assert triple.subject == record["subject"]
+
+
+# -- actors -----------------------------------------------------------------------------------
+
+
+def test_top_actors_ranks_actors_only_with_degrees_from_the_graph(graph):
+    top = analysis.top_actors(graph, n=10)
+    assert len(top) == 10 and list(top.index) == list(range(1, 11))
+    assert "CONCEPT" not in set(top["type"])
+    assert list(top["degree"]) == sorted(top["degree"], reverse=True)
+    for row in top.itertuples():
+        assert row.degree == graph.degree(row.id)
+        assert row.weighted_degree == graph.degree(row.id, weight="count")
+    assert {"Sanae Takaichi", "China", "Russia"} <= set(top["label"])
+
+
+def test_top_actors_betweenness_does_not_route_through_concepts():
+    # A and B both "condemned" the same concept; only C really links A and B.
+    g = analysis.from_triples(
+        [
+            _triple("A", "condemned", "attack", object_type="CONCEPT"),
+            _triple("B", "condemned", "attack", object_type="CONCEPT", sentence=1),
+            _triple("A", "met", "C", sentence=2),
+            _triple("C", "met", "B", sentence=3),
+        ]
+    )
+    top = analysis.top_actors(g).set_index("label")
+    assert "attack" not in top.index
+    assert top.loc["C", "betweenness"] == 1.0
+    assert top.loc["A", "betweenness"] == 0.0
+
+
+@pytest.mark.parametrize("name", ["PERSON:Xi Jinping", "Xi Jinping", "xi jinping", "Xi"])
+def test_actor_id_accepts_ids_labels_and_aliases(graph, name):
+    assert analysis.actor_id(graph, name) == "PERSON:Xi Jinping"
+
+
+def test_actor_id_unknown_name_suggests_close_labels(graph):
+    with pytest.raises(InputError, match="did you mean: Xi Jinping"):
+        analysis.actor_id(graph, "Xi Jinpeng")
+
+
+# -- dyads ------------------------------------------------------------------------------------
+
+
+def test_dyads_busiest_pair_matches_its_dyad_rows(graph):
+    table = analysis.dyads(graph)
+    assert list(table["evidence"]) == sorted(table["evidence"], reverse=True)
+    top = table.iloc[0]
+    rows = analysis.dyad(graph, top["a"], top["b"])
+    assert len(rows) == top["evidence"] >= 3
+    assert rows["key"].nunique() == top["facts"]
+
+
+def test_dyads_leave_out_roles_by_default(graph):
+    pairs = set(analysis.dyads(graph)[["a", "b"]].itertuples(index=False, name=None))
+    everything = set(
+        analysis.dyads(graph, kind=None)[["a", "b"]].itertuples(index=False, name=None)
+    )
+    assert ("GPE:Japan", "PERSON:Sanae Takaichi") in everything - pairs
+
+
+def test_dyad_lists_facts_in_both_directions_with_evidence(graph):
+    rows = analysis.dyad(graph, "Xi Jinping", "lee jae-myung")
+    assert list(rows.columns) == list(analysis.DYAD_COLUMNS)
+    assert {"Xi Jinping", "Lee Jae-myung"} == set(rows["subject"]) == set(rows["object"])
+    met = rows[rows["predicate"] == "meet"].iloc[0]
+    assert met["event"] == "CONSULT" and met["quad"] == "verbal_cooperation"
+    assert met["date"] == "2026-01-05" and "met" in met["text"]
+    assert not met["negated"] and not met["hypothetical"]
+    assert rows.equals(analysis.dyad(graph, "PERSON:Lee Jae-myung", "Xi Jinping"))
+
+
+def test_dyad_keeps_negated_and_hypothetical_facts_flagged(graph):
+    flagged = [(u, v, d) for u, v, d in graph.edges(data=True) if d["negated"] or d["hypothetical"]]
+    assert flagged
+    for u, v, d in flagged:
+        rows = analysis.dyad(graph, u, v)
+        rows = rows[rows["predicate"] == d["predicate"]]
+        assert (rows["negated"] == d["negated"]).any()
+        assert (rows["hypothetical"] == d["hypothetical"]).any()
+
+
+def test_dyad_timeline_splits_cooperation_and_conflict_per_month():
+    g = analysis.from_triples(
+        [
+            _triple("A", "met", "B", date="2025-09-03", quad="verbal_cooperation", event="CONSULT"),
+            _triple(
+                "B",
+                "attacked",
+                "A",
+                doc="e",
+                date="2025-11-20",
+                quad="material_conflict",
+                event="ASSAULT",
+            ),
+            _triple(
+                "A",
+                "aided",
+                "B",
+                doc="f",
+                date="2025-11-21",
+                quad="material_cooperation",
+                event="AID",
+            ),
+            _triple("A", "president of", "B", doc="g", date="2025-12-01", kind="role"),
+        ]
+    )
+    timeline = analysis.dyad_timeline(g, "A", "B")
+    assert [str(p) for p in timeline.index] == ["2025-09", "2025-10", "2025-11"]
+    assert timeline.to_dict("list") == {"cooperation": [1, 0, 1], "conflict": [0, 0, 1]}
+    quarterly = analysis.dyad_timeline(g, "A", "B", freq="Q", end="2026-01-01")
+    assert [str(p) for p in quarterly.index] == ["2025Q3", "2025Q4", "2026Q1"]
+
+
+def test_dyad_timeline_of_the_sample_counts_every_typed_row(graph):
+    rows = analysis.dyad(graph, "Donald Trump", "Sanae Takaichi")
+    timeline = analysis.dyad_timeline(
+        graph, "Donald Trump", "Sanae Takaichi", start="2025-09-01", end="2026-03-31"
+    )
+    assert len(timeline) == 7
+    assert timeline.to_numpy().sum() == rows["quad"].notna().sum() > 0
+
+
+def test_plot_timeline_draws_one_bar_per_period_and_side(graph):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    timeline = analysis.dyad_timeline(graph, "Donald Trump", "Sanae Takaichi", start="2025-09-01")
+    ax = analysis.plot_timeline(timeline, title="Trump and Takaichi")
+    assert len(ax.patches) == 2 * len(timeline)
+    assert sum(p.get_height() for p in ax.patches) == timeline.to_numpy().sum()
+    assert ax.get_title() == "Trump and Takaichi"
+
+
+def test_event_counts_add_up_to_the_evidence_of_typed_facts(graph):
+    counts = analysis.event_counts(graph)
+    assert set(counts.index) <= set(EVENT_TYPES)
+    assert counts.sum() == sum(d["count"] for *_, d in graph.edges(data=True) if d["event"])
+    assert counts.index[0] == "CONSULT" and counts.is_monotonic_decreasing
+
+
+# -- slices -----------------------------------------------------------------------------------
+
+
+def test_ego_keeps_the_neighbourhood_and_copies(graph):
+    before = _facts(graph)
+    sub = analysis.ego(graph, "Xi Jinping")
+    center = "PERSON:Xi Jinping"
+    assert set(sub.nodes) == {center} | set(nx.all_neighbors(graph, center))
+    assert set(sub.edges(keys=True)) == {
+        e for e in graph.edges(keys=True) if e[0] in sub and e[1] in sub
+    }
+    sub.edges[next(iter(sub.edges(keys=True)))]["evidence"].clear()
+    assert _facts(graph) == before
+    cited = {e["doc"] for *_, d in sub.edges(data=True) for e in d["evidence"]}
+    assert set(sub.graph["documents"]) == cited
+    assert len(analysis.ego(graph, "Xi Jinping", radius=2)) > len(sub)
+
+
+def test_subgraph_filters_by_event_and_date_window(graph):
+    sub = analysis.subgraph(
+        graph, events=["ASSAULT", "COERCE"], start="2025-09-01", end="2025-12-31"
+    )
+    assert sub.number_of_edges() > 0
+    for *_, d in sub.edges(data=True):
+        assert d["event"] in {"ASSAULT", "COERCE"}
+        assert all("2025-09-01" <= e["date"] <= "2025-12-31" for e in d["evidence"])
+        assert d["count"] == len(d["evidence"])
+    later = analysis.subgraph(graph, start="2026-01-01")
+    assert all(d["first_seen"] >= "2026-01-01" for *_, d in later.edges(data=True))
+    assert analysis.subgraph(graph).number_of_edges() == graph.number_of_edges()
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"events": "ATTACK"}, "unknown event type.*'ATTACK'.*valid types: AGREE"),
+        ({"start": "last year"}, "start='last year' is not an ISO date"),
+    ],
+)
+def test_subgraph_rejects_unknown_events_and_dates(graph, options, message):
+    with pytest.raises(InputError, match=message):
+        analysis.subgraph(graph, **options)
+
+
+# -- viewing ----------------------------------------------------------------------------------
+
+
+class _Frames(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.srcdoc: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "iframe":
+            self.srcdoc.append(dict(attrs)["srcdoc"])
+
+
+def test_show_embeds_the_html_export_in_an_escaped_iframe(graph, tmp_path):
+    sub = analysis.ego(graph, "Xi Jinping")
+    frame = analysis.show(sub, height="400px")
+    parser = _Frames()
+    parser.feed(frame.data)
+    [page] = parser.srcdoc  # the attribute survives parsing whole: quotes were escaped
+    assert page.lstrip().lower().startswith(("<html", "<!doctype"))
+    assert "Xi Jinping" in page and "Lee Jae-myung" in page
+    assert "height: 400px" in frame.data
+    assert '"' not in frame.data.split('srcdoc="', 1)[1].split('" style=', 1)[0]
+    assert html.unescape(frame.data).count("<script") >= 1
+
+
+# -- SPARQL -----------------------------------------------------------------------------------
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+LABELS = (
+    "SELECT ?label WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label } ORDER BY ?label"
+)
+
+
+def test_sparql_over_build_output_gives_a_dataframe(built):
+    labels = analysis.sparql(built, LABELS)
+    assert list(labels.columns) == ["label"]
+    assert {"Xi Jinping", "Sanae Takaichi"} <= set(labels["label"])
+    [n] = analysis.sparql(built, COUNT)["n"]
+    assert isinstance(n, int) and n > 100
+
+
+def test_sparql_over_a_turtle_file_and_a_graph_agree(built, graph):
+    from_file = analysis.sparql(built / "graph.ttl", LABELS)
+    from_graph = analysis.sparql(graph, LABELS)
+    assert set(from_file["label"]) == set(from_graph["label"])
+
+
+def test_sparql_bad_query_is_a_store_error(built):
+    with pytest.raises(StoreError):
+        analysis.sparql(built, "SELEC ?x WHERE {")
+
+
+def test_sparql_folder_without_rdf_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="no RDF here"):
+        analysis.sparql(tmp_path, COUNT)
+
+
+def test_top_actors_of_an_empty_graph_is_an_empty_table():
+    table = analysis.top_actors(analysis.from_triples([]))
+    assert isinstance(table, pd.DataFrame) and table.empty
+    assert list(table.columns)[:3] == ["id", "label", "type"]
