@@ -79,7 +79,8 @@ def cmd_build(args: argparse.Namespace, reporter: Reporter) -> int:
     from .build import build
 
     started = time.perf_counter()
-    summary = build(_results(args, reporter), Path(args.output), formats=args.formats)
+    summary = build(_results(args, reporter), Path(args.output), formats=args.formats,
+                    base=args.base_iri)
     if summary.documents == 0:
         raise InputError("no documents could be read from the input")
     elapsed = time.perf_counter() - started
@@ -186,6 +187,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="DIR", default="out", help="output directory (default out/)")
     p.add_argument("--formats", nargs="*", default=None, metavar="NAME",
                    help="export formats to write (default: all registered)")
+    p.add_argument("--base-iri", default=None, metavar="IRI",
+                   help="base of the RDF instance IRIs, ending in / or # "
+                        "(default https://kg.example.org/id/)")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser(

@@ -33,6 +33,8 @@ class Format:
     suffix: str
     writer: str
     description: str
+    #: Keyword options the writer takes (``base`` for RDF); callers pass only these.
+    options: tuple[str, ...] = ()
 
     def write(self, graph: Any, path: str | Path, **options: Any) -> Path:
         module, function = self.writer.split(":")
@@ -49,7 +51,19 @@ class Format:
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("turtle", ".ttl", "kg.export.rdf:write_turtle", "RDF Turtle"),
+        Format("turtle", ".ttl", "kg.export.rdf:write_turtle", "RDF Turtle", ("base",)),
+        Format("ntriples", ".nt", "kg.export.rdf:write_ntriples", "RDF N-Triples", ("base",)),
+        Format("jsonld", ".jsonld", "kg.export.rdf:write_jsonld", "RDF JSON-LD", ("base",)),
+        Format("xml", ".rdf", "kg.export.rdf:write_xml", "RDF/XML", ("base",)),
+        Format("trig", ".trig", "kg.export.rdf:write_trig",
+               "RDF TriG, one named graph per document", ("base",)),
+        Format("nquads", ".nq", "kg.export.rdf:write_nquads",
+               "RDF N-Quads, one named graph per document", ("base",)),
+        Format("graphml", ".graphml", "kg.export.networkx_formats:write_graphml",
+               "GraphML (Gephi, yEd, Cytoscape)"),
+        Format("gexf", ".gexf", "kg.export.networkx_formats:write_gexf", "GEXF (Gephi)"),
+        Format("json", ".json", "kg.export.networkx_formats:write_node_link",
+               "networkx node-link JSON"),
         Format("html", ".html", "kg.export.html:write_html", "interactive HTML viewer (pyvis)"),
     )
 }
