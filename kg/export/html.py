@@ -118,7 +118,8 @@ def to_vis_data(graph: nx.MultiDiGraph, *, top: int | None = DEFAULT_TOP,
     Args:
         graph: a kg graph (see :mod:`kg.graph`).
         top: keep only the ``top`` nodes by degree (``None``: all of them).
-        hide_concepts: leave out ``CONCEPT`` nodes (common-noun arguments).
+        hide_concepts: leave out ``CONCEPT`` nodes (common-noun arguments), and the
+            entities whose every fact links them to a concept.
         size_by: ``"mentions"`` or ``"degree"``.
         title: the page heading (default ``"kg knowledge graph"``).
 
@@ -142,9 +143,23 @@ def to_vis_data(graph: nx.MultiDiGraph, *, top: int | None = DEFAULT_TOP,
     def node_type(nid: Any) -> str:
         return str(graph.nodes[nid].get("type") or CONCEPT)
 
-    candidates = [n for n in graph.nodes if not (hide_concepts and node_type(n) == CONCEPT)]
+    def linked_to_concepts_only(nid: Any) -> bool:
+        neighbours = set(nx.all_neighbors(graph, nid))
+        return bool(neighbours) and all(node_type(m) == CONCEPT for m in neighbours)
+
+    candidates = list(graph.nodes)
+    if hide_concepts:
+        candidates = [n for n in candidates if node_type(n) != CONCEPT]
+        concept_only = {n for n in candidates if linked_to_concepts_only(n)}
+        candidates = [n for n in candidates if n not in concept_only]
     degree = dict(graph.degree())
-    ranked = sorted(candidates, key=lambda n: (-degree[n], -_int(graph.nodes[n].get("mentions")),
+    chosen = set(candidates)
+    rank = Counter[Any]()  # degree among the candidates: what the page can draw
+    for u, v in graph.edges():
+        if u in chosen and v in chosen:
+            rank[u] += 1
+            rank[v] += 1
+    ranked = sorted(candidates, key=lambda n: (-rank[n], -_int(graph.nodes[n].get("mentions")),
                                                str(n)))
     kept = ranked if top is None else ranked[:top]
     kept_set = set(kept)
@@ -178,6 +193,7 @@ def to_vis_data(graph: nx.MultiDiGraph, *, top: int | None = DEFAULT_TOP,
             "shown_nodes": len(nodes),
             "shown_edges": len(vis_edges),
             "hidden_concepts": concepts if hide_concepts else 0,
+            "concept_only": len(concept_only) if hide_concepts else 0,
             "dropped_nodes": len(candidates) - len(kept),
             "top": top,
             "size_by": size_by,
@@ -368,7 +384,8 @@ def _vis_assets() -> tuple[str, str]:
     except OSError as exc:
         raise ExportError(f"{folder}: pyvis' bundled vis-network is missing ({exc.strerror}); "
                           "reinstall pyvis") from exc
-    if "</script" in js.lower() or "</style" in css.lower():
+    # either would end (or, "<!--", bend) the element the file is inlined into
+    if "</script" in js.lower() or "<!--" in js or "</style" in css.lower():
         raise ExportError(f"{folder}: vis-network files cannot be inlined safely")
     return js, css
 
@@ -506,8 +523,11 @@ _APP_JS = r"""
   if (stats.dropped_nodes) left.push("Showing the " + stats.shown_nodes.toLocaleString("en") +
     " most connected of " + (stats.shown_nodes + stats.dropped_nodes).toLocaleString("en") +
     " entities; " + plural(stats.dropped_nodes, "entity", "entities") + " left out.");
-  if (stats.hidden_concepts) left.push(plural(stats.hidden_concepts, "concept node", "concept nodes") +
-    " (common nouns) hidden.");
+  if (stats.hidden_concepts) {
+    left.push(plural(stats.hidden_concepts, "concept node", "concept nodes") + " (common nouns)" +
+      (stats.concept_only ? " and " + plural(stats.concept_only, "entity", "entities") +
+                            " linked only to them" : "") + " hidden.");
+  }
   if (stats.shown_edges < stats.edges) left.push(plural(stats.edges - stats.shown_edges, "fact", "facts") +
     " of " + stats.edges.toLocaleString("en") + " not shown.");
   left.push("Node size: " + (stats.size_by === "degree" ? "connections" : "mentions") +
