@@ -776,10 +776,13 @@ def show(
         page = path.read_text(encoding="utf-8")
     # Wrapped in a div: IPython warns about a bare <iframe> and suggests IFrame,
     # which needs a URL, i.e. a file next to the notebook and a server.
+    # Sandboxed without allow-same-origin, so the page's scripts cannot reach the
+    # notebook; popups escape the sandbox so article links open normally.
+    sandbox = "allow-scripts allow-popups allow-popups-to-escape-sandbox"
     return HTML(
         f'<div><iframe srcdoc="{_html.escape(page, quote=True)}" '
         f'style="width: {_html.escape(width)}; height: {_html.escape(height)}; border: 0" '
-        f'sandbox="allow-scripts allow-popups allow-same-origin" loading="lazy"></iframe></div>'
+        f'sandbox="{sandbox}" loading="lazy"></iframe></div>'
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 from html.parser import HTMLParser
+from pathlib import Path
 
 import networkx as nx
 import pandas as pd
@@ -372,3 +373,52 @@ def test_top_actors_of_an_empty_graph_is_an_empty_table():
     table = analysis.top_actors(analysis.from_triples([]))
     assert isinstance(table, pd.DataFrame) and table.empty
     assert list(table.columns)[:3] == ["id", "label", "type"]
+
+
+# -- the inline viewer in a real browser ------------------------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
+
+
+@pytest.mark.browser
+def test_show_frame_draws_the_graph_in_a_browser(graph, tmp_path):
+    """The notebook's HTML output, put in a page as Jupyter would, draws every node and edge."""
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (make browser)")
+    from playwright.sync_api import sync_playwright
+
+    sub = analysis.ego(graph, "Xi Jinping")
+    host = tmp_path / "notebook.html"
+    host.write_text(
+        f"<!doctype html><html><body><h1>cell output</h1>{analysis.show(sub).data}</body></html>",
+        encoding="utf-8",
+    )
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        context = browser.new_context(offline=True)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(host.as_uri())
+        [frame] = [f for f in page.frames if f is not page.main_frame]
+        frame.wait_for_function("() => window.kgReady === true", timeout=15_000)
+        counts = frame.evaluate(
+            "() => [kgNetwork.body.data.nodes.length, kgNetwork.body.data.edges.length]"
+        )
+        box = page.locator("iframe").bounding_box()
+        browser.close()
+    assert tuple(counts) == (sub.number_of_nodes(), sub.number_of_edges())
+    assert box["height"] >= 600 and box["width"] > 600
+    assert errors == []
