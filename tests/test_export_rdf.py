@@ -231,7 +231,8 @@ def _weird_result(subject: str, obj: str, predicate: str) -> DocumentResult:
     triple = Triple(doc=doc.id, sentence=0, text=doc.text, subject=subject, subject_type="PERSON",
                     subject_text=subject, relation=predicate, predicate=predicate, object=obj,
                     object_type="GPE", object_text=obj, event="CONSULT", quad="verbal_cooperation",
-                    location=obj, time="today", attributed_to=subject, start=0, end=len(doc.text))
+                    location=obj, time="today", attributed_to=subject, start=0, end=len(doc.text),
+                    confidence=1.0)
     return DocumentResult(doc, 1, (triple,), (Entity(name=subject, type="PERSON", aliases=(obj,)),))
 
 

@@ -183,8 +183,9 @@ def _date(value: str) -> Literal:
 
 
 def _decimal(value: float) -> Literal:
-    # a fixed lexical form, so every serialiser writes and reads back the same literal
-    return Literal(str(Decimal(str(round(float(value), 6))).normalize()), datatype=XSD.decimal)
+    # one lexical form with a dot ("1.0", "0.85"), which every serialiser writes back as is
+    text = format(Decimal(str(round(float(value), 6))).normalize(), "f")
+    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
 
 
 def _url(value: str) -> URIRef | Literal:
@@ -370,6 +371,9 @@ def to_dataset(graph: nx.MultiDiGraph, *, base: str = DEFAULT_BASE) -> Dataset:
     docs = _Documents(ds, graph, base)
     for doc_id in (graph.graph.get("documents") or {}):
         docs(doc_id)
+    for nid, node in graph.nodes(data=True):
+        for doc_id in node.get("docs") or ():
+            docs(doc_id).add((document_iri(doc_id, base=base), SDO.mentions, entity_iri(nid, base=base)))
     places = {str(n.get("label", "")).lower(): nid for nid, n in graph.nodes(data=True)
               if n.get("type") in ("GPE", "LOC", "FAC")}
     for u, v, key, edge in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3]):
