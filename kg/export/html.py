@@ -370,6 +370,8 @@ def _spread_parallel(edges: list[dict[str, Any]]) -> None:
 
 
 def _event_quad(edges: list[dict[str, Any]], event: str) -> str:
+    if not event:
+        return ""
     return next((e["quad"] for e in edges if e["event"] == event and e["quad"]), "")
 
 
