@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 
 from .extract import clean_text, extract
 from .extract.mentions import DocContext
-from .resolve import resolve_document
+from .resolve import NameRegistry, resolve_document
 from .types import Document, DocumentResult
 
 
@@ -30,14 +30,19 @@ def process(
 ) -> Iterator[DocumentResult]:
     """Parse, extract and resolve each document; yield one result per document, in order."""
     stream = ((clean_text(d.text), d) for d in documents)
-    for doc, document in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        yield analyse(doc, document)
+    registry = NameRegistry()  # full names seen so far: "Zelensky" later is "Volodymyr Zelensky"
+    for doc, document in nlp.pipe(
+        stream, as_tuples=True, batch_size=batch_size, n_process=n_process
+    ):
+        yield analyse(doc, document, registry=registry)
 
 
-def analyse(doc, document: Document) -> DocumentResult:
+def analyse(
+    doc, document: Document, *, registry: NameRegistry | None = None
+) -> DocumentResult:
     """Extract and resolve one parsed document (no parsing here)."""
     ctx = DocContext.of(doc)
     raw = extract(doc, doc_id=document.id, ctx=ctx)
-    triples, entities = resolve_document(doc, ctx, raw, document)
+    triples, entities = resolve_document(doc, ctx, raw, document, registry=registry)
     sentences = sum(1 for s in doc.sents if s.text.strip())
     return DocumentResult(document, sentences, tuple(triples), tuple(entities))

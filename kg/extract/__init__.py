@@ -14,9 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from spacy.tokens import Doc
-
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from ..types import RawTriple
 from .clean import clean_text
@@ -47,8 +45,14 @@ def extract(doc: Doc, *, doc_id: str, ctx: DocContext | None = None) -> Iterator
         start, end = _bounds(sent)
         for triple in found:
             triple = replace(triple, start=start, end=end)
-            key = (triple.sentence, triple.subject.token, triple.predicate, triple.object.token,
-                   triple.negated, triple.hypothetical)
+            key = (
+                triple.sentence,
+                triple.subject.token,
+                triple.predicate,
+                triple.object.token,
+                triple.negated,
+                triple.hypothetical,
+            )
             if key not in seen:
                 seen.add(key)
                 yield triple

@@ -11,21 +11,82 @@ from spacy.tokens import Token
 
 from .mentions import RELATIVE_PRONOUNS, DocContext
 
-MODALS = frozenset({"could", "would", "may", "might", "will", "shall", "should", "can", "must",
-                    "'ll", "'d", "wo", "ca"})
+MODALS = frozenset(
+    {
+        "could",
+        "would",
+        "may",
+        "might",
+        "will",
+        "shall",
+        "should",
+        "can",
+        "must",
+        "'ll",
+        "'d",
+        "wo",
+        "ca",
+    }
+)
 #: Governing words that make what they govern not (yet) real: "plans to", "is expected to".
 HYPOTHETICAL_GOVERNORS = frozenset(
-    {"plan", "expect", "intend", "hope", "want", "wish", "aim", "propose", "consider",
-     "threaten", "likely", "unlikely", "set", "due", "poise", "prepare", "ready", "vow",
-     "offer", "promise", "pledge", "seem", "appear", "would", "could", "hypothetical", "mull",
-     "weigh", "ask", "urge", "call", "demand"}
+    {
+        "plan",
+        "expect",
+        "intend",
+        "hope",
+        "want",
+        "wish",
+        "aim",
+        "propose",
+        "consider",
+        "threaten",
+        "likely",
+        "unlikely",
+        "set",
+        "due",
+        "poise",
+        "prepare",
+        "ready",
+        "vow",
+        "offer",
+        "promise",
+        "pledge",
+        "seem",
+        "appear",
+        "would",
+        "could",
+        "hypothetical",
+        "mull",
+        "weigh",
+        "ask",
+        "urge",
+        "call",
+        "demand",
+    }
 )
 #: Governing words that deny what they govern: "failed to reach a deal".
 NEGATING_GOVERNORS = frozenset({"fail", "refrain", "stop", "cease", "neglect"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 #: Verbs whose subject makes another actor the subject of an infinitive: "urged X to".
-OBJECT_CONTROL = frozenset({"urge", "ask", "call", "persuade", "force", "order", "invite",
-                            "tell", "allow", "help", "encourage", "press", "pressure", "push"})
+OBJECT_CONTROL = frozenset(
+    {
+        "urge",
+        "ask",
+        "call",
+        "persuade",
+        "force",
+        "order",
+        "invite",
+        "tell",
+        "allow",
+        "help",
+        "encourage",
+        "press",
+        "pressure",
+        "push",
+    }
+)
 _SUBJECT_DEPS = ("nsubj", "csubj")
 _TIME_PREPS = frozenset({"in", "on", "at", "during", "since", "by", "until", "before", "after"})
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "off"})
@@ -84,6 +145,14 @@ def subjects(verb: Token, ctx: DocContext, depth: int = 0) -> tuple[list[Token],
         return subjects(head, ctx, depth + 1)[0], True
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
         return subjects(head, ctx, depth + 1)[0], True
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep":
+        # "accused X of shipping ...": the accused does the shipping
+        gov = head.head
+        obj = next((c for c in gov.children if c.dep_ == "dobj"), None)
+        if obj is not None and head.lower_ == "of":
+            return [obj], True
+        if gov.pos_ in ("VERB", "AUX"):
+            return subjects(gov, ctx, depth + 1)[0], True
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
         return [head], True
     return [], False
@@ -173,7 +242,7 @@ def time_and_place(tokens: list[Token], ctx: DocContext) -> tuple[str | None, st
                         when = when or _ent_text(obj)
                     elif child.lower_ in PLACE_PREPS:
                         found = ctx.entity(obj)
-                        if found and found[2] in ("GPE", "LOC", "FAC"):
+                        if found:
                             where = where or obj.doc[found[0] : found[1]].text
     return when, where
 

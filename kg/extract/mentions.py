@@ -21,16 +21,61 @@ VALUE_LABELS = frozenset(
     {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE"}
 )
 PRONOUNS = frozenset(
-    {"he", "she", "him", "her", "his", "hers", "they", "them", "their", "it", "its", "we",
-     "us", "our", "i", "me", "my", "you", "your", "himself", "herself", "themselves"}
+    {
+        "he",
+        "she",
+        "him",
+        "her",
+        "his",
+        "hers",
+        "they",
+        "them",
+        "their",
+        "it",
+        "its",
+        "we",
+        "us",
+        "our",
+        "i",
+        "me",
+        "my",
+        "you",
+        "your",
+        "himself",
+        "herself",
+        "themselves",
+    }
 )
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
 #: Nouns that, after ``the``/``both``/a number, point back at earlier actors.
-ANAPHORIC_NOUNS = frozenset(
-    {"leader", "leaders", "country", "countries", "nation", "nations", "neighbor",
-     "neighbors", "neighbour", "neighbours", "two", "sides", "side", "governments",
-     "allies", "rivals", "men", "women", "pair", "duo", "couple"}
-) | gazetteer.TITLE_WORDS
+ANAPHORIC_NOUNS = (
+    frozenset(
+        {
+            "leader",
+            "leaders",
+            "country",
+            "countries",
+            "nation",
+            "nations",
+            "neighbor",
+            "neighbors",
+            "neighbour",
+            "neighbours",
+            "two",
+            "sides",
+            "side",
+            "governments",
+            "allies",
+            "rivals",
+            "men",
+            "women",
+            "pair",
+            "duo",
+            "couple",
+        }
+    )
+    | gazetteer.TITLE_WORDS
+)
 _DETERMINERS = frozenset({"the", "both", "these", "those", "this", "that"})
 # Modifiers kept in a concept's text: adjectives, compounds, nominal modifiers.
 _CONCEPT_MODS = frozenset({"amod", "compound", "nmod", "nummod", "quantmod"})
@@ -49,9 +94,10 @@ class DocContext:
         ctx = cls(doc=doc)
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) >= 2:
-                words = ent.text.replace("-", " ").split()
-                for part in (ent[0].text, ent[-1].text, words[-1]):
-                    ctx.person_parts.setdefault(part, ent.text)
+                words = ent.text.split() + ent.text.replace("-", " ").split()
+                for part in words:
+                    if len(part) >= 2 and part[:1].isupper():  # not "da", "bin"
+                        ctx.person_parts.setdefault(part, ent.text)
         for ent in doc.ents:
             label = _corrected_label(ent, ctx)
             start, end = ent.start, ent.end
@@ -78,8 +124,12 @@ def _name_start(doc: Doc, start: int) -> int:
     """Extend a person's name over capitalised words the NER left out: ``To Lam``."""
     i = start - 1
     while (
-        i > 0 and doc[i].is_title and not doc[i].is_sent_start and doc[i].ent_type_ == ""
-        and doc[i].lower_ not in gazetteer.TITLE_WORDS and doc[i - 1].lower_ not in ("the", "a")
+        i > 0
+        and doc[i].is_title
+        and not doc[i].is_sent_start
+        and doc[i].ent_type_ == ""
+        and doc[i].lower_ not in gazetteer.TITLE_WORDS
+        and doc[i - 1].lower_ not in ("the", "a")
         and start - i < 2
     ):
         i -= 1
@@ -104,7 +154,7 @@ def _corrected_label(ent: Span, ctx: DocContext) -> str | None:
 def _strip(text: str) -> str:
     for prefix in ("the ", "The "):
         if text.startswith(prefix):
-            text = text[len(prefix):]
+            text = text[len(prefix) :]
     if text.endswith(("'s", "’s")):
         text = text[:-2]
     return text.replace('"', "").strip(" ,.'")
@@ -132,22 +182,39 @@ def mention(token: Token, ctx: DocContext) -> Mention | None:
     if found is not None:
         span, label = found
         return Mention(
-            text=span.text, label=label, start=span.start_char, end=span.end_char,
-            token=token.i, title=_title_before(span),
+            text=span.text,
+            label=label,
+            start=span.start_char,
+            end=span.end_char,
+            token=token.i,
+            title=_title_before(span),
         )
     if token.ent_type_ in VALUE_LABELS:
         return None
     low = token.lower_
     if low in PRONOUNS and token.pos_ == "PRON":
-        return Mention(text=token.text, label=CONCEPT, start=token.idx,
-                       end=token.idx + len(token), token=token.i, anaphor=low)
+        return Mention(
+            text=token.text,
+            label=CONCEPT,
+            start=token.idx,
+            end=token.idx + len(token),
+            token=token.i,
+            anaphor=low,
+        )
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
     # "the predecessor, Shigeru Ishiba": the apposed name is the argument
     for child in token.children:
         if child.dep_ == "appos" and ctx.entity(child) and ctx.entity(child)[2] == "PERSON":
             return mention(child, ctx)
-    left = [c for c in token.lefts if c.dep_ in _CONCEPT_MODS or (c.dep_ == "poss" and c.pos_ != "PRON")]
+    # "Indian Prime Minister Narendra Modi" parsed with the title as head: the name is the argument
+    if token.lower_ in gazetteer.TITLE_WORDS and token.i + 1 < len(doc):
+        after = ctx.entity(doc[token.i + 1])
+        if after is not None and after[2] == "PERSON":
+            return mention(doc[after[1] - 1], ctx)
+    left = [
+        c for c in token.lefts if c.dep_ in _CONCEPT_MODS or (c.dep_ == "poss" and c.pos_ != "PRON")
+    ]
     nationality = None
     for child in token.children:
         if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i < token.i:
@@ -162,9 +229,15 @@ def mention(token: Token, ctx: DocContext) -> Mention | None:
         first = min([token.i] + [c.left_edge.i for c in token.lefts])
         anaphor = doc[first : token.i + 1].text.lower()
     text = span.text if det not in _DETERMINERS else f"{det} {span.text}"
-    return Mention(text=_strip(text) if anaphor is None else text, label=CONCEPT,
-                   start=span.start_char, end=span.end_char, token=token.i,
-                   nationality=nationality, anaphor=anaphor)
+    return Mention(
+        text=_strip(text) if anaphor is None else text,
+        label=CONCEPT,
+        start=span.start_char,
+        end=span.end_char,
+        token=token.i,
+        nationality=nationality,
+        anaphor=anaphor,
+    )
 
 
 def _title_before(span: Span) -> str | None:

@@ -23,49 +23,145 @@ from .verbs import as_people, expand, is_actor
 #: Events between people: an unknown name beside a person in them is a person.
 _PEOPLE_EVENTS = frozenset({"meeting", "talk", "talks", "call", "summit", "interview", "visit"})
 #: Titles that relate a person to another person: "Takaichi's predecessor".
-_PERSONAL_TITLES = frozenset({"predecessor", "successor", "wife", "husband", "son", "daughter",
-                              "sister", "brother", "deputy", "adviser", "advisor", "spokesman",
-                              "spokeswoman", "spokesperson"})
+_PERSONAL_TITLES = frozenset(
+    {
+        "predecessor",
+        "successor",
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "sister",
+        "brother",
+        "deputy",
+        "adviser",
+        "advisor",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+    }
+)
 
 #: Event nouns beyond the event lexicon: disputes and relations between actors.
 _EXTRA_EVENT_NOUNS = frozenset(
-    {"spat", "row", "crisis", "dispute", "tension", "tensions", "conflict", "confrontation",
-     "rivalry", "feud", "standoff", "interview", "relations", "ties", "war", "occupation",
-     "invasion", "visit", "trip", "meeting", "talks", "call", "summit", "deal", "agreement",
-     "sanctions", "cooperation", "alliance", "treaty", "negotiations", "clash", "clashes"}
+    {
+        "spat",
+        "row",
+        "crisis",
+        "dispute",
+        "tension",
+        "tensions",
+        "conflict",
+        "confrontation",
+        "rivalry",
+        "feud",
+        "standoff",
+        "interview",
+        "relations",
+        "ties",
+        "war",
+        "occupation",
+        "invasion",
+        "visit",
+        "trip",
+        "meeting",
+        "talks",
+        "call",
+        "summit",
+        "deal",
+        "agreement",
+        "sanctions",
+        "cooperation",
+        "alliance",
+        "treaty",
+        "negotiations",
+        "clash",
+        "clashes",
+    }
 )
 #: Event nouns whose ``of`` phrase names the affected party: ``occupation of Korea``.
-_OF_TAKERS = frozenset({"occupation", "invasion", "annexation", "blockade", "bombing",
-                        "arrest", "extradition", "recognition", "criticism", "condemnation",
-                        "support", "sanctioning", "sanction"})
-_SYMMETRIC_NOUNS = frozenset(
-    {"spat", "row", "crisis", "dispute", "tension", "tensions", "conflict", "confrontation",
-     "rivalry", "feud", "standoff", "relations", "ties", "war", "talks", "meeting", "summit",
-     "deal", "agreement", "cooperation", "alliance", "treaty", "negotiations", "clash",
-     "clashes", "call", "dialogue"}
+_OF_TAKERS = frozenset(
+    {
+        "occupation",
+        "invasion",
+        "annexation",
+        "blockade",
+        "bombing",
+        "arrest",
+        "extradition",
+        "recognition",
+        "criticism",
+        "condemnation",
+        "support",
+        "sanctioning",
+        "sanction",
+    }
 )
-_NOUN_PREPS = frozenset({"with", "to", "between", "against", "on", "among", "of", "toward",
-                         "towards", "over", "from"})
+_SYMMETRIC_NOUNS = frozenset(
+    {
+        "spat",
+        "row",
+        "crisis",
+        "dispute",
+        "tension",
+        "tensions",
+        "conflict",
+        "confrontation",
+        "rivalry",
+        "feud",
+        "standoff",
+        "relations",
+        "ties",
+        "war",
+        "talks",
+        "meeting",
+        "summit",
+        "deal",
+        "agreement",
+        "cooperation",
+        "alliance",
+        "treaty",
+        "negotiations",
+        "clash",
+        "clashes",
+        "call",
+        "dialogue",
+    }
+)
+_NOUN_PREPS = frozenset(
+    {"with", "to", "between", "against", "on", "among", "of", "toward", "towards", "over", "from"}
+)
 
 
 def is_event_noun(token: Token) -> bool:
     lemma = token.lemma_.lower()
     return token.pos_ == "NOUN" and (
-        token.lower_ in _EXTRA_EVENT_NOUNS or lemma in _EXTRA_EVENT_NOUNS
+        token.lower_ in _EXTRA_EVENT_NOUNS
+        or lemma in _EXTRA_EVENT_NOUNS
         or events.classify(lemma) is not None
     )
 
 
-def noun_event_triples(noun: Token, ctx: DocContext, doc_id: str, sent: Span, index: int) -> Iterator[RawTriple]:
+def noun_event_triples(
+    noun: Token, ctx: DocContext, doc_id: str, sent: Span, index: int
+) -> Iterator[RawTriple]:
     """Triples of an event noun and its possessor/partners."""
     if noun.dep_ == "dobj" and not any(
-        c.dep_ == "poss" and c.lower_ not in ("their", "its", "our") for c in noun.children
+        (c.dep_ == "poss" and c.lower_ not in ("their", "its", "our"))
+        or (c.dep_ == "prep" and c.lower_ in ("between", "among"))
+        for c in noun.children
     ):
         return  # the verb rules cover "held talks with"; "his meeting" has its own agent
     agents: list[Mention] = []
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     if poss is not None:
         agents = [m for t in expand(poss) if (m := mention(t, ctx)) and is_actor(m)]
+    else:
+        # "a Chinese attack on Taiwan", "US sanctions on Iran": the nationality acts
+        for child in noun.children:
+            found = entity_span(child, ctx) if child.dep_ in ("amod", "compound") else None
+            if found is not None and found[1] in ("NORP", "GPE") and child.i < noun.i:
+                agents = [m for m in [mention(child, ctx)] if m is not None]
     partners: list[tuple[Token, Mention]] = []
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS):
         if prep.lower_ == "of" and noun.lemma_ not in _OF_TAKERS and noun.lower_ not in _OF_TAKERS:
@@ -79,7 +175,10 @@ def noun_event_triples(noun: Token, ctx: DocContext, doc_id: str, sent: Span, in
         return
     if noun.lemma_ in _PEOPLE_EVENTS or noun.lower_ in _PEOPLE_EVENTS:
         fixed = as_people([*agents, *(m for _, m in partners)], ctx)
-        agents, partners = fixed[: len(agents)], [(p, m) for (p, _), m in zip(partners, fixed[len(agents):])]
+        agents, partners = (
+            fixed[: len(agents)],
+            [(p, m) for (p, _), m in zip(partners, fixed[len(agents) :])],
+        )
     if not agents and poss is None and noun.dep_ == "pobj":
         # "Lee said in an interview with NHK": the clause's subject gave the interview
         gov = noun.head.head
@@ -88,19 +187,30 @@ def noun_event_triples(noun: Token, ctx: DocContext, doc_id: str, sent: Span, in
             agents = [m for t in subj_tokens if (m := mention(t, ctx)) and is_actor(m)]
     symmetric = noun.lower_ in _SYMMETRIC_NOUNS or noun.lemma_ in _SYMMETRIC_NOUNS
     gov_clause = _governing_clause(noun)
-    neg = clauses.negated(gov_clause) if gov_clause else False
+    # "the alliance had never been stronger" does not deny the alliance
+    neg = clauses.negated(gov_clause) if gov_clause and gov_clause[-1].lemma_ != "be" else False
     hyp = clauses.hypothetical(gov_clause) if gov_clause else False
     when, where = clauses.time_and_place([noun, *gov_clause], ctx)
 
     def make(subj: Mention, prep: Token | None, obj: Mention) -> RawTriple:
         rel_tokens = [noun] + ([prep] if prep is not None else [])
         return RawTriple(
-            doc=doc_id, sentence=index, subject=subj,
+            doc=doc_id,
+            sentence=index,
+            subject=subj,
             relation=" ".join(t.text for t in rel_tokens),
-            predicate=" ".join(t.lemma_.lower() for t in rel_tokens), object=obj,
-            text=sent.text.strip(), start=sent.start_char, end=sent.end_char, negated=neg,
-            hypothetical=hyp, symmetric=symmetric, location=where, time=when,
-            confidence=0.7, head=noun.lemma_,
+            predicate=" ".join(t.lemma_.lower() for t in rel_tokens),
+            object=obj,
+            text=sent.text.strip(),
+            start=sent.start_char,
+            end=sent.end_char,
+            negated=neg,
+            hypothetical=hyp,
+            symmetric=symmetric,
+            location=where,
+            time=when,
+            confidence=0.7,
+            head=noun.lemma_,
         )
 
     if agents:
@@ -138,9 +248,17 @@ def role_triples(sent: Span, ctx: DocContext, doc_id: str, index: int) -> Iterat
             return None
         seen.add(key)
         return RawTriple(
-            doc=doc_id, sentence=index, subject=person, relation=f"{title} {prep}",
-            predicate=f"{title} {prep}", object=owner, text=sent.text.strip(),
-            start=sent.start_char, end=sent.end_char, kind="role", confidence=0.9,
+            doc=doc_id,
+            sentence=index,
+            subject=person,
+            relation=f"{title} {prep}",
+            predicate=f"{title} {prep}",
+            object=owner,
+            text=sent.text.strip(),
+            start=sent.start_char,
+            end=sent.end_char,
+            kind="role",
+            confidence=0.9,
             head=title.split()[-1],
         )
 
@@ -154,7 +272,11 @@ def role_triples(sent: Span, ctx: DocContext, doc_id: str, index: int) -> Iterat
         # title before the name: "[Japanese] Prime Minister Sanae Takaichi"
         i = found[0] - 1
         title: list[Token] = []
-        while i >= sent.start and doc[i].lower_.strip(".") in gazetteer.TITLE_WORDS and ctx.entity(doc[i]) is None:
+        while (
+            i >= sent.start
+            and doc[i].lower_.strip(".") in gazetteer.TITLE_WORDS
+            and ctx.entity(doc[i]) is None
+        ):
             title.insert(0, doc[i])
             i -= 1
         if title and i >= sent.start:
@@ -190,13 +312,22 @@ def _owner(token: Token, ctx: DocContext) -> Mention | None:
         outer = entity_span(token.doc[j - 1], ctx)
         if outer is not None and outer[1] == "ORG":
             whole = token.doc[outer[0].start : span.end]
-            return Mention(text=whole.text, label="ORG", start=whole.start_char,
-                           end=whole.end_char, token=whole.root.i)
+            return Mention(
+                text=whole.text,
+                label="ORG",
+                start=whole.start_char,
+                end=whole.end_char,
+                token=whole.root.i,
+            )
     return mention(token, ctx)
 
 
 def _appos_role(person: Mention, noun: Token, ctx: DocContext, make) -> RawTriple | None:
-    words = [t for t in noun.lefts if t.dep_ in ("compound", "amod") and t.lower_ in gazetteer.TITLE_WORDS]
+    words = [
+        t
+        for t in noun.lefts
+        if t.dep_ in ("compound", "amod") and t.lower_ in gazetteer.TITLE_WORDS
+    ]
     if noun.lower_ not in gazetteer.TITLE_WORDS:
         return None
     title = " ".join(t.lower_ for t in [*words, noun])
@@ -207,36 +338,62 @@ def _appos_role(person: Mention, noun: Token, ctx: DocContext, make) -> RawTripl
             if noun.lower_ in _PERSONAL_TITLES:
                 owner = as_people([person, owner], ctx)[-1]  # a predecessor's owner is a person
             return make(person, title, "of", owner)
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "for", "to")):
+    for prep in (
+        c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "for", "to")
+    ):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             owner = mention(obj, ctx)
             if owner is not None and owner.label == "CONCEPT":
                 # "expert at Temple University's Tokyo campus": the possessor is the owner
-                inner = next((c for c in obj.children if c.dep_ in ("poss", "compound") and ctx.entity(c)), None)
+                inner = next(
+                    (c for c in obj.children if c.dep_ in ("poss", "compound") and ctx.entity(c)),
+                    None,
+                )
                 owner = mention(inner, ctx) if inner is not None else None
             if is_actor(owner):
                 return make(person, title, prep.lower_, owner)
     return None
 
 
-def misparsed_verb_triples(sent: Span, ctx: DocContext, doc_id: str, index: int) -> Iterator[RawTriple]:
+def misparsed_verb_triples(
+    sent: Span, ctx: DocContext, doc_id: str, index: int
+) -> Iterator[RawTriple]:
     """Headline verbs tagged as plural nouns between two actors: ``Beijing pressures Tokyo``."""
     for tok in sent[1:-1]:
         if tok.tag_ != "NNS" or not tok.lower_.endswith("s") or tok.is_title:
             continue
         left, right = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
         lf, rf = entity_span(left, ctx), entity_span(right, ctx)
-        if lf is None or rf is None or lf[1] not in ("GPE", "ORG", "PERSON") or rf[1] not in ("GPE", "ORG", "PERSON"):
+        if (
+            lf is None
+            or rf is None
+            or lf[1] not in ("GPE", "ORG", "PERSON")
+            or rf[1] not in ("GPE", "ORG", "PERSON")
+        ):
             continue
         if any(c.dep_ == "det" for c in tok.children):
             continue
         subj, obj = mention(lf[0].root, ctx), mention(rf[0].root, ctx)
         if subj is None or obj is None:
             continue
-        lemma = tok.lower_[:-2] if tok.lower_.endswith(("ches", "shes", "sses", "xes")) else tok.lower_[:-1]
+        lemma = (
+            tok.lower_[:-2]
+            if tok.lower_.endswith(("ches", "shes", "sses", "xes"))
+            else tok.lower_[:-1]
+        )
         neg = hyp = False
         yield RawTriple(
-            doc=doc_id, sentence=index, subject=subj, relation=tok.text, predicate=lemma,
-            object=obj, text=sent.text.strip(), start=sent.start_char, end=sent.end_char,
-            negated=neg, hypothetical=hyp, confidence=0.6, head=lemma,
+            doc=doc_id,
+            sentence=index,
+            subject=subj,
+            relation=tok.text,
+            predicate=lemma,
+            object=obj,
+            text=sent.text.strip(),
+            start=sent.start_char,
+            end=sent.end_char,
+            negated=neg,
+            hypothetical=hyp,
+            confidence=0.6,
+            head=lemma,
         )

@@ -18,54 +18,239 @@ from . import clauses
 from .mentions import DocContext, entity_span, mention
 
 #: Prepositions that introduce an affected party (``sanctions on``, ``met with``).
-OBJECT_PREPS = frozenset({"with", "to", "against", "on", "from", "into", "toward", "towards",
-                          "over", "for", "upon", "onto", "across", "between", "among", "of"})
+OBJECT_PREPS = frozenset(
+    {
+        "with",
+        "to",
+        "against",
+        "on",
+        "from",
+        "into",
+        "toward",
+        "towards",
+        "over",
+        "for",
+        "upon",
+        "onto",
+        "across",
+        "between",
+        "among",
+        "of",
+    }
+)
 #: Verbs that take a destination or host with ``in``/``at``: ``arrived in``, ``landed at``.
-MOTION_VERBS = frozenset({"arrive", "land", "travel", "fly", "go", "come", "return", "invest",
-                          "intervene", "interfere", "meddle", "dock", "stop", "settle"})
+MOTION_VERBS = frozenset(
+    {
+        "arrive",
+        "land",
+        "travel",
+        "fly",
+        "go",
+        "come",
+        "return",
+        "invest",
+        "intervene",
+        "interfere",
+        "meddle",
+        "dock",
+        "stop",
+        "settle",
+    }
+)
 #: Prepositions folded into the relation when the object is a direct object:
 #: ``deported [the suspect] to Vietnam``.
 DESTINATION_PREPS = frozenset({"to", "into", "from"})
 #: Verbs whose conjoined subjects act on each other: ``Lee and Takaichi met``.
 RECIPROCAL = frozenset(
-    {"meet", "agree", "talk", "sign", "restore", "strengthen", "discuss", "cooperate",
-     "negotiate", "clash", "fight", "exchange", "normalize", "normalise", "improve", "reach",
-     "resolve", "hold", "continue", "deepen", "expand", "establish", "speak", "trade",
-     "reconcile", "conclude", "renew", "settle", "confer", "compete", "spar", "quarrel",
-     "embrace", "shake", "ally", "collaborate", "partner", "work", "hold", "have"}
+    {
+        "meet",
+        "agree",
+        "talk",
+        "sign",
+        "restore",
+        "strengthen",
+        "discuss",
+        "cooperate",
+        "negotiate",
+        "clash",
+        "fight",
+        "exchange",
+        "normalize",
+        "normalise",
+        "improve",
+        "reach",
+        "resolve",
+        "hold",
+        "continue",
+        "deepen",
+        "expand",
+        "establish",
+        "speak",
+        "trade",
+        "reconcile",
+        "conclude",
+        "renew",
+        "settle",
+        "confer",
+        "compete",
+        "spar",
+        "quarrel",
+        "embrace",
+        "shake",
+        "ally",
+        "collaborate",
+        "partner",
+        "work",
+        "have",
+    }
 )
 #: Direct objects that are amounts, not the thing given: ``500 million dollars in aid``.
 QUANTITY_LABELS = frozenset({"MONEY", "QUANTITY", "CARDINAL", "PERCENT"})
 #: Verbs that report speech or belief; they relate speaker and content only by attribution.
 SPEECH_VERBS = frozenset(
-    {"say", "add", "claim", "state", "announce", "report", "insist", "note", "write", "argue",
-     "believe", "think", "feel", "allege", "confirm", "acknowledge", "suggest", "explain",
-     "stress", "emphasize", "emphasise", "declare", "assert", "reiterate", "recall", "know",
-     "hope", "fear", "worry", "estimate", "predict", "indicate", "show", "signal", "reveal",
-     "disclose", "tweet", "post", "remark", "observe", "contend", "maintain", "deny"}
+    {
+        "say",
+        "add",
+        "claim",
+        "state",
+        "announce",
+        "report",
+        "insist",
+        "note",
+        "write",
+        "argue",
+        "believe",
+        "think",
+        "feel",
+        "allege",
+        "confirm",
+        "acknowledge",
+        "suggest",
+        "explain",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "declare",
+        "assert",
+        "reiterate",
+        "recall",
+        "know",
+        "hope",
+        "fear",
+        "worry",
+        "estimate",
+        "predict",
+        "indicate",
+        "show",
+        "signal",
+        "reveal",
+        "disclose",
+        "tweet",
+        "post",
+        "remark",
+        "observe",
+        "contend",
+        "maintain",
+        "deny",
+    }
 )
 #: Verbs whose arguments are people when one of them is: "Lee met Takaichi".
 PERSON_VERBS = frozenset(
-    {"meet", "call", "phone", "telephone", "talk", "speak", "tell", "thank", "congratulate",
-     "host", "receive", "greet", "welcome", "accompany", "interview", "brief", "hug", "embrace",
-     "praise", "criticize", "criticise", "succeed", "replace", "appoint", "fire", "dismiss",
-     "endorse", "invite", "marry", "defeat", "beat", "shake"}
+    {
+        "meet",
+        "call",
+        "phone",
+        "telephone",
+        "talk",
+        "speak",
+        "tell",
+        "thank",
+        "congratulate",
+        "host",
+        "receive",
+        "greet",
+        "welcome",
+        "accompany",
+        "interview",
+        "brief",
+        "hug",
+        "embrace",
+        "praise",
+        "criticize",
+        "criticise",
+        "succeed",
+        "replace",
+        "appoint",
+        "fire",
+        "dismiss",
+        "endorse",
+        "invite",
+        "marry",
+        "defeat",
+        "beat",
+        "shake",
+    }
+)
+#: Nouns that only count or group what their "of" phrase names.
+CONTAINER_NOUNS = frozenset(
+    {"package", "round", "set", "series", "wave", "number", "list", "batch", "raft", "slew",
+     "string", "barrage", "volley", "salvo", "flurry", "host", "pair", "couple", "range"}
 )
 #: Common nouns for people: moved, held or handed over like actors.
-HUMAN_NOUNS = frozenset(
-    {"suspect", "man", "woman", "citizen", "national", "businessman", "businesswoman", "tycoon",
-     "journalist", "reporter", "activist", "dissident", "fugitive", "prisoner", "detainee",
-     "hostage", "diplomat", "official", "soldier", "refugee", "migrant", "worker", "student",
-     "executive", "spy", "defector", "tourist", "sailor", "fisherman", "crew", "child",
-     "person", "people", "individual", "leader", "opponent", "critic", "billionaire"}
-) | gazetteer.TITLE_WORDS
+HUMAN_NOUNS = (
+    frozenset(
+        {
+            "suspect",
+            "man",
+            "woman",
+            "citizen",
+            "national",
+            "businessman",
+            "businesswoman",
+            "tycoon",
+            "journalist",
+            "reporter",
+            "activist",
+            "dissident",
+            "fugitive",
+            "prisoner",
+            "detainee",
+            "hostage",
+            "diplomat",
+            "official",
+            "soldier",
+            "refugee",
+            "migrant",
+            "worker",
+            "student",
+            "executive",
+            "spy",
+            "defector",
+            "tourist",
+            "sailor",
+            "fisherman",
+            "crew",
+            "child",
+            "person",
+            "people",
+            "individual",
+            "leader",
+            "opponent",
+            "critic",
+            "billionaire",
+        }
+    )
+    | gazetteer.TITLE_WORDS
+)
 _MAX_SENTENCE_TOKENS = 160
 _MAX_ARGS = 8
 
 
 def is_actor(m: Mention | None) -> bool:
     """An argument that names (or stands for) an actor rather than a concept."""
-    return m is not None and (m.label != CONCEPT or m.anaphor is not None or m.nationality is not None)
+    return m is not None and (
+        m.label != CONCEPT or m.anaphor is not None or m.nationality is not None
+    )
 
 
 def expand(token: Token) -> list[Token]:
@@ -79,9 +264,14 @@ def _unknown_name(m: Mention, ctx: DocContext) -> bool:
     """A proper name the gazetteer does not know and the NER did not call a person."""
     tok = ctx.doc[m.token] if ctx.doc is not None else None
     return (
-        tok is not None and tok.pos_ == "PROPN" and m.label != "PERSON" and m.anaphor is None
-        and m.nationality is None and not gazetteer.country_code(m.text)
-        and not gazetteer.state_of(m.text) and not gazetteer.organisation(m.text)
+        tok is not None
+        and tok.pos_ == "PROPN"
+        and m.label != "PERSON"
+        and m.anaphor is None
+        and m.nationality is None
+        and not gazetteer.country_code(m.text)
+        and not gazetteer.state_of(m.text)
+        and not gazetteer.organisation(m.text)
     )
 
 
@@ -104,7 +294,14 @@ def _lemmas(text_tokens: list[Token]) -> str:
 
 
 def _theme(dobj: Token) -> Token:
-    """The noun a direct object is about: ``dollars in humanitarian aid`` -> ``aid``."""
+    """The noun a direct object is about: ``dollars in humanitarian aid`` -> ``aid``,
+    ``a new package of sanctions`` -> ``sanctions``."""
+    if dobj.lemma_ in CONTAINER_NOUNS:
+        for prep in dobj.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
+                        return obj
     if dobj.ent_type_ in QUANTITY_LABELS or dobj.lemma_ in ("dollar", "euro", "yen", "amount"):
         # the "in"/"of" phrase may hang on the object or on the verb
         for owner in (dobj, dobj.head):
@@ -116,7 +313,9 @@ def _theme(dobj: Token) -> Token:
     return dobj
 
 
-def verb_triples(verb: Token, ctx: DocContext, doc_id: str, sent: Span, index: int) -> Iterator[RawTriple]:
+def verb_triples(
+    verb: Token, ctx: DocContext, doc_id: str, sent: Span, index: int
+) -> Iterator[RawTriple]:
     """Triples of one verb (covers SVO, prepositional objects, passives, chains)."""
     if verb.lemma_ in SPEECH_VERBS and not any(c.dep_ in ("dobj", "dative") for c in verb.children):
         # speech verb: its content carries the facts (attributed), not "X said Y"
@@ -133,8 +332,9 @@ def verb_triples(verb: Token, ctx: DocContext, doc_id: str, sent: Span, index: i
         subj_tokens = [o for o in agent.children if o.dep_ == "pobj"] if agent is not None else []
         inherited = False
     else:
-        patient_tokens = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr")
-                          and verb.lemma_ != "be"]
+        patient_tokens = [
+            c for c in verb.children if c.dep_ in ("dobj", "dative", "attr") and verb.lemma_ != "be"
+        ]
     if not subj_tokens:
         return
     # prepositional phrases on the verb and on its (concept) object
@@ -147,7 +347,10 @@ def verb_triples(verb: Token, ctx: DocContext, doc_id: str, sent: Span, index: i
     patients = [(t, m) for p in patient_tokens for t in expand(p) if (m := mention(t, ctx))]
     if verb.lemma_ in PERSON_VERBS:
         fixed = as_people(subjects + [m for _, m in patients], ctx)
-        subjects, patients = fixed[: len(subjects)], list(zip([t for t, _ in patients], fixed[len(subjects):]))
+        subjects, patients = (
+            fixed[: len(subjects)],
+            list(zip([t for t, _ in patients], fixed[len(subjects) :])),
+        )
     actor_patients = [(t, m) for t, m in patients if is_actor(m)]
 
     negated = clauses.negated(links)
@@ -158,15 +361,36 @@ def verb_triples(verb: Token, ctx: DocContext, doc_id: str, sent: Span, index: i
     head_words = _chain_words(links)
     confidence = 0.7 if inherited else 0.85
 
-    def make(subj: Mention, rel_tokens: list[Token | str], obj: Mention, *, symmetric: bool = False,
-             location: str | None = where) -> RawTriple:
+    def make(
+        subj: Mention,
+        rel_tokens: list[Token | str],
+        obj: Mention,
+        *,
+        symmetric: bool = False,
+        location: str | None = where,
+    ) -> RawTriple:
         relation = " ".join(t if isinstance(t, str) else t.text for t in rel_tokens)
-        predicate = " ".join(t.lower() if isinstance(t, str) else t.lemma_.lower() for t in rel_tokens)
+        predicate = " ".join(
+            t.lower() if isinstance(t, str) else t.lemma_.lower() for t in rel_tokens
+        )
         return RawTriple(
-            doc=doc_id, sentence=index, subject=subj, relation=relation, predicate=predicate,
-            object=obj, text=sent.text.strip(), start=sent.start_char, end=sent.end_char,
-            negated=negated, hypothetical=hyp, symmetric=symmetric, location=location,
-            time=when, attributed_to=attributed, confidence=confidence, head=verb.lemma_,
+            doc=doc_id,
+            sentence=index,
+            subject=subj,
+            relation=relation,
+            predicate=predicate,
+            object=obj,
+            text=sent.text.strip(),
+            start=sent.start_char,
+            end=sent.end_char,
+            negated=negated,
+            hypothetical=hyp,
+            symmetric=symmetric,
+            location=location,
+            time=when,
+            attributed_to=attributed,
+            confidence=confidence,
+            head=verb.lemma_,
         )
 
     base: list[Token | str] = [*head_words, *particles]
@@ -186,7 +410,9 @@ def verb_triples(verb: Token, ctx: DocContext, doc_id: str, sent: Span, index: i
                     yield make(subj, [*base, *dest], obj)
                     emitted = emitted_actor = True
     else:
-        themes = [_theme(t) for t in patient_tokens if t.pos_ in ("NOUN", "PROPN")][:1]
+        themes = [th for t in patient_tokens if (th := _theme(t)).pos_ in ("NOUN", "PROPN")][:1]
+        if themes and themes[0] not in patient_tokens:
+            preps.extend(c for c in themes[0].children if c.dep_ == "prep")
         theme = [_compact(t) for t in themes]
         theme_tokens = [t for group in theme for t in group]
         for p in preps:
@@ -199,12 +425,10 @@ def verb_triples(verb: Token, ctx: DocContext, doc_id: str, sent: Span, index: i
                     m = mention(t, ctx)
                     if not is_actor(m):
                         continue
+                    if word in clauses.PLACE_PREPS and verb.lemma_ not in MOTION_VERBS:
+                        continue  # "met in Geneva": a location, kept as an attribute
                     if verb.lemma_ in PERSON_VERBS:
                         m = as_people([*subjects, m], ctx)[-1]
-                    if m.label in ("GPE", "LOC", "FAC") and word in clauses.PLACE_PREPS and (
-                        verb.lemma_ not in MOTION_VERBS
-                    ):
-                        continue  # "met in Geneva": a location, kept as an attribute
                     if word not in OBJECT_PREPS and word not in clauses.PLACE_PREPS:
                         continue
                     if word == "of" and p.head == verb:
@@ -271,6 +495,11 @@ def sentence_verbs(sent: Span) -> Iterator[Token]:
     if len(sent) > _MAX_SENTENCE_TOKENS:
         return
     for tok in sent:
-        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ in ("ROOT", "conj", "ccomp")
-                                  and any(c.dep_ == "dobj" for c in tok.children)):
+        if tok.dep_ in ("amod", "compound", "nmod", "npadvmod"):
+            continue  # adjectival participles: "restricted machine tools"
+        if tok.pos_ == "VERB" or (
+            tok.pos_ == "AUX"
+            and tok.dep_ in ("ROOT", "conj", "ccomp")
+            and any(c.dep_ == "dobj" for c in tok.children)
+        ):
             yield tok

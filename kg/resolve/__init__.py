@@ -18,13 +18,24 @@ from ..extract.mentions import DocContext
 from ..extract.verbs import MOTION_VERBS
 from ..types import CONCEPT, Document, Entity, Mention, RawTriple, Role, Triple
 from .actors import Actor, clean_name, normalise_name, state
-from .coref import FEMALE, GROUP, MALE, NEUTER, Coref, person_name
+from .coref import FEMALE, GROUP, MALE, NEUTER, Coref, NameRegistry, person_name
 
-__all__ = ["Actor", "normalise_name", "resolve_document"]
+__all__ = ["Actor", "NameRegistry", "normalise_name", "resolve_document"]
 
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
-_STATE_GROUP_WORDS = frozenset({"countries", "nations", "neighbors", "neighbours", "sides",
-                                "governments", "allies", "rivals", "states"})
+_STATE_GROUP_WORDS = frozenset(
+    {
+        "countries",
+        "nations",
+        "neighbors",
+        "neighbours",
+        "sides",
+        "governments",
+        "allies",
+        "rivals",
+        "states",
+    }
+)
 
 
 @dataclass
@@ -40,16 +51,30 @@ class _Ledger:
         self.actors.setdefault(key, actor._replace(sector=None))
         self.mentions[key] += 1
         cleaned = clean_name(mention.text)
-        if cleaned and cleaned != actor.name and mention.anaphor is None and (
-            mention.label != CONCEPT or actor.type == CONCEPT
+        if (
+            cleaned
+            and cleaned != actor.name
+            and mention.anaphor is None
+            and (mention.label != CONCEPT or actor.type == CONCEPT)
         ):
             self.aliases[key].add(cleaned)
 
 
-def resolve_document(doc: Doc, ctx: DocContext, raw: Iterable[RawTriple], document: Document) -> tuple[list[Triple], list[Entity]]:
-    """Canonical triples and the entities they use, for one document."""
+def resolve_document(
+    doc: Doc,
+    ctx: DocContext,
+    raw: Iterable[RawTriple],
+    document: Document,
+    *,
+    registry: NameRegistry | None = None,
+) -> tuple[list[Triple], list[Entity]]:
+    """Canonical triples and the entities they use, for one document.
+
+    ``registry`` carries full person names across the documents of a corpus (it is
+    read for bare names and updated with this document's full names).
+    """
     raw = list(raw)
-    coref = Coref.of(doc, ctx)
+    coref = Coref.of(doc, ctx, registry)
     roles = _roles(raw, coref)
     person_country = {p: _country_of_roles(r) for p, r in roles.items()}
     for person, held in roles.items():  # "Takaichi's predecessor": same state as Takaichi
@@ -97,25 +122,54 @@ def resolve_document(doc: Doc, ctx: DocContext, raw: Iterable[RawTriple], docume
                 if t.symmetric:
                     last_group = (s, o)
             event = events.classify(t.predicate) if t.kind == "event" else None
-            out.append(Triple(
-                doc=t.doc, sentence=t.sentence,
-                text=document.text[t.start : t.end] if t.start is not None else t.text, subject=s.name, subject_type=s.type,
-                subject_text=t.subject.text, relation=t.relation, predicate=t.predicate,
-                object=o.name, object_type=o.type, object_text=t.object.text, negated=t.negated,
-                hypothetical=t.hypothetical, event=event, quad=events.quad_class(event),
-                confidence=t.confidence, symmetric=t.symmetric, kind=t.kind, location=t.location,
-                time=t.time, start=t.start, end=t.end,
-                attributed_to=attributed[0].name if len(attributed) == 1 else None,
-                subject_country=s.country or person_country.get(s.name),
-                object_country=o.country or person_country.get(o.name),
-                subject_sector=s.sector, object_sector=o.sector, date=document.date,
-            ))
+            out.append(
+                Triple(
+                    doc=t.doc,
+                    sentence=t.sentence,
+                    text=document.text[t.start : t.end] if t.start is not None else t.text,
+                    subject=s.name,
+                    subject_type=s.type,
+                    subject_text=t.subject.text,
+                    relation=t.relation,
+                    predicate=t.predicate,
+                    object=o.name,
+                    object_type=o.type,
+                    object_text=t.object.text,
+                    negated=t.negated,
+                    hypothetical=t.hypothetical,
+                    event=event,
+                    quad=events.quad_class(event),
+                    confidence=t.confidence,
+                    symmetric=t.symmetric,
+                    kind=t.kind,
+                    location=t.location,
+                    time=t.time,
+                    start=t.start,
+                    end=t.end,
+                    attributed_to=attributed[0].name if len(attributed) == 1 else None,
+                    subject_country=s.country or person_country.get(s.name),
+                    object_country=o.country or person_country.get(o.name),
+                    subject_sector=s.sector,
+                    object_sector=o.sector,
+                    date=document.date,
+                )
+            )
+    if registry is not None:
+        for name in coref.persons.values():
+            if len(name.replace("-", " ").split()) >= 2:
+                registry.add(name)
     entities = [
         Entity(
-            name=name, type=type_, country=actor.country or person_country.get(name),
-            sector=actor.sector, aliases=tuple(sorted(ledger.aliases[(name, type_)])),
-            roles=tuple(Role(title, of, document.id, document.date)
-                        for title, of in roles.get(name, ()) if type_ == "PERSON"),
+            name=name,
+            type=type_,
+            country=actor.country or person_country.get(name),
+            sector=actor.sector,
+            aliases=tuple(sorted(ledger.aliases[(name, type_)])),
+            roles=tuple(
+                Role(title, of, document.id, document.date)
+                for title, of in roles.get(name, ())
+                if type_ == "PERSON"
+            ),
             mentions=ledger.mentions[(name, type_)],
         )
         for (name, type_), actor in sorted(ledger.actors.items())
@@ -125,7 +179,18 @@ def resolve_document(doc: Doc, ctx: DocContext, raw: Iterable[RawTriple], docume
 
 def _roles(raw: list[RawTriple], coref: Coref) -> dict[str, list[tuple[str, str | None]]]:
     """Person -> [(title, owner)] stated in the document (role triples and bare titles)."""
+    bare: dict[str, set[str]] = defaultdict(set)
     roles: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
+    for t in raw:  # bare titles before names: "Prime Minister Sanae Takaichi"
+        for m in (t.subject, t.object):
+            if m.label == "PERSON" and m.title:
+                person = coref.persons.get(m.text) or person_name(m.text)
+                title = " ".join(
+                    w for w in m.title.lower().split() if w.strip(".") not in gazetteer.HONORIFICS
+                )
+                if title and gazetteer.is_title(title):
+                    roles[person]  # noqa: B018 - creates the entry
+                    bare[person].add(title)
     for t in raw:
         if t.kind != "role" or t.subject.label != "PERSON":
             continue
@@ -140,6 +205,10 @@ def _roles(raw: list[RawTriple], coref: Coref) -> dict[str, list[tuple[str, str 
         entry = (title, owner.name)
         if entry not in roles[person]:
             roles[person].append(entry)
+    for person, titles in bare.items():
+        for title in sorted(titles):
+            if not any(held == title for held, _ in roles[person]):
+                roles[person].append((title, None))
     return roles
 
 
@@ -164,8 +233,11 @@ def _anaphor(m: Mention, coref: Coref, roles, last_pair, person_country) -> list
     if a in _FIRST_PERSON:
         return []
     words = a.split()
-    group = a in GROUP or words[0] in ("both", "two") or "two" in words or (
-        words[-1].endswith("s") and words[-1] not in ("sides",) and len(words) > 1
+    group = (
+        a in GROUP
+        or words[0] in ("both", "two")
+        or "two" in words
+        or (words[-1].endswith("s") and words[-1] not in ("sides",) and len(words) > 1)
     )
     if group:
         if last_pair is None:
@@ -176,9 +248,12 @@ def _anaphor(m: Mention, coref: Coref, roles, last_pair, person_country) -> list
                 return [state(c) for c in codes if c]
             return []
         return list(last_pair)
-    # "the prime minister": the most recent person holding that title
-    title = " ".join(w for w in words if w not in ("the", "this", "that"))
-    if gazetteer.is_title(title):
-        name = coref.holder(title, m.token, roles)
+    # "the prime minister", "the Brazilian president": the latest person holding that title
+    rest = [w for w in words if w not in ("the", "this", "that")]
+    nationality = [w for w in rest if not gazetteer.is_title(w)]
+    title = " ".join(w for w in rest if gazetteer.is_title(w))
+    code = gazetteer.country_code(" ".join(nationality)) if nationality else None
+    if title and (not nationality or code):
+        name = coref.holder(title, m.token, roles, country=code, countries=person_country)
         return [Actor(name, "PERSON", person_country.get(name))] if name else []
     return []

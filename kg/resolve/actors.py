@@ -56,8 +56,9 @@ def state(code: str, sector: str | None = None) -> Actor:
     return Actor(gazetteer.country_name(code) or code, "GPE", code, sector)
 
 
-def normalise_name(text: str, label: str, *, nationality: str | None = None,
-                   as_place: bool = False) -> Actor:
+def normalise_name(
+    text: str, label: str, *, nationality: str | None = None, as_place: bool = False
+) -> Actor:
     """The canonical actor for a mention (names only; people are resolved elsewhere).
 
     Args:

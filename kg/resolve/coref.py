@@ -37,6 +37,31 @@ _WINDOW = 2  # sentences a pronoun may look back
 
 
 @dataclass
+class NameRegistry:
+    """Full person names seen earlier in a corpus, so a bare surname in a later document
+    (``Zelensky``) joins the one full name that has it (``Volodymyr Zelensky``).
+
+    A part shared by several full names (``Lee``) resolves to none of them.
+    """
+
+    parts: dict[str, set[str]] = field(default_factory=dict)
+
+    def add(self, full_name: str) -> None:
+        for part in _name_parts(full_name):
+            self.parts.setdefault(part, set()).add(full_name)
+
+    def unique(self, part: str) -> str | None:
+        found = self.parts.get(part, set())
+        return next(iter(found)) if len(found) == 1 else None
+
+
+def _name_parts(full_name: str) -> set[str]:
+    """Words a person may be called by alone: ``Xi``, ``Lula``, ``Jae-myung`` (not ``da``)."""
+    words = set(full_name.split()) | set(full_name.replace("-", " ").split())
+    return {w for w in words if len(w) >= 2 and w[:1].isupper()}
+
+
+@dataclass
 class Seen:
     """One named mention in document order."""
 
@@ -60,9 +85,11 @@ class Coref:
     bound: dict[int, str] = field(default_factory=dict)  # pronoun token -> canonical name
     sent_of: list[int] = field(default_factory=list)  # token index -> sentence index
 
+    registry: NameRegistry | None = None
+
     @classmethod
-    def of(cls, doc: Doc, ctx: DocContext) -> Coref:
-        self = cls(doc=doc, ctx=ctx)
+    def of(cls, doc: Doc, ctx: DocContext, registry: NameRegistry | None = None) -> Coref:
+        self = cls(doc=doc, ctx=ctx, registry=registry)
         self.sent_of = [0] * len(doc)
         for index, sent in enumerate(doc.sents):
             self.sent_of[sent.start : sent.end] = [index] * (sent.end - sent.start)
@@ -101,9 +128,10 @@ class Coref:
         if len(name.replace("-", " ").split()) >= 2:
             # a longer full name containing this one wins: "Lula" < "Luiz Inacio Lula da Silva"
             return name
-        matches = [(s, f) for s, f in fulls if name in f.replace("-", " ").split() or name in f.split()]
+        matches = [(s, f) for s, f in fulls if name in _name_parts(f)]
         if not matches:
-            return name
+            known = self.registry.unique(name) if self.registry is not None else None
+            return known or name
         distinct = {f for _, f in matches}
         if len(distinct) == 1:
             return matches[0][1]
@@ -157,16 +185,29 @@ class Coref:
                 name = self._name_at(subj.i)
                 if name and self._compatible(name, want):
                     return name
-        candidates = [s for s in self.seen if s.label == "PERSON" and s.token < tok.i
-                      and sent - s.sent <= _WINDOW and self._compatible(s.name, want)]
+        candidates = [
+            s
+            for s in self.seen
+            if s.label == "PERSON"
+            and s.token < tok.i
+            and sent - s.sent <= _WINDOW
+            and self._compatible(s.name, want)
+        ]
         if not candidates:
             return None
-        # known gender beats unknown; then nearest sentence, subjects first, most recent
-        best = max(candidates, key=lambda s: (self.gender.get(s.name) == want, s.sent, s.subject, s.token))
-        rivals = [c for c in candidates if c.name != best.name and c.sent == best.sent
-                  and c.subject == best.subject and self.gender.get(c.name) == self.gender.get(best.name)
-                  and c.token > best.token]
-        return None if rivals else best.name
+        # nearest sentence first, then subjects, then known gender, then the latest
+        best = max(
+            candidates, key=lambda s: (s.sent, s.subject, self.gender.get(s.name) == want, s.token)
+        )
+        rivals = [
+            c
+            for c in candidates
+            if c.name != best.name
+            and c.sent == best.sent
+            and c.subject == best.subject
+            and (self.gender.get(c.name) == want) == (self.gender.get(best.name) == want)
+        ]
+        return None if rivals else best.name  # two equally good people: leave it unresolved
 
     def _name_at(self, token: int) -> str | None:
         found = self.ctx.labels.get(token)
@@ -186,10 +227,20 @@ class Coref:
                 return s
         return None
 
-    def holder(self, title: str, token: int, roles: dict[str, list[tuple[str, str | None]]]) -> str | None:
-        """Most recent person before ``token`` holding ``title`` (``the prime minister``)."""
+    def holder(
+        self,
+        title: str,
+        token: int,
+        roles: dict[str, list[tuple[str, str | None]]],
+        *,
+        country: str | None = None,
+        countries: dict[str, str | None] | None = None,
+    ) -> str | None:
+        """Most recent person before ``token`` holding ``title`` (of ``country`` when given)."""
         for s in reversed(self.seen):
             if s.token >= token or s.label != "PERSON":
+                continue
+            if country and (countries or {}).get(s.name) != country:
                 continue
             for held, _ in roles.get(s.name, ()):
                 if held == title or held.endswith(" " + title):
@@ -200,7 +251,10 @@ class Coref:
 def person_name(text: str) -> str:
     """A person's name without titles or honorifics: ``President Lee`` -> ``Lee``."""
     words = clean_name(text).split()
-    while len(words) > 1 and words[0].lower().strip(".") in gazetteer.TITLE_WORDS | gazetteer.HONORIFICS:
+    while (
+        len(words) > 1
+        and words[0].lower().strip(".") in gazetteer.TITLE_WORDS | gazetteer.HONORIFICS
+    ):
         words = words[1:]
     return " ".join(words)
 
