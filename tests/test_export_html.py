@@ -18,13 +18,12 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from conftest import ROOT, SAMPLE, run_kg
 
 from kg.errors import ExportError
 from kg.export import html as viewer
 from kg.graph import build_graph
 from kg.types import Document, DocumentResult, Entity, Role, Triple
-
-from conftest import ROOT, SAMPLE, run_kg
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -106,7 +105,8 @@ def test_edges_show_quad_colour_status_dashes_and_evidence_width(small_graph):
     assert once["color"] == viewer.QUAD_COLORS["verbal_conflict"] and met["width"] > once["width"]
     negated = edges["PERSON:Sanae Takaichi", "meet|1|0"]
     hypothetical = edges["GPE:China", "sanction|0|1"]
-    assert negated["dashes"] and hypothetical["dashes"] and negated["dashes"] != hypothetical["dashes"]
+    assert negated["dashes"] and hypothetical["dashes"]
+    assert negated["dashes"] != hypothetical["dashes"]
     assert negated["faded"] and hypothetical["faded"] and not met["faded"]
     assert [e["text"] for e in met["evidence"]] == ["Lee met Takaichi in Gyeongju.",
                                                     "Lee and Takaichi met again."]
@@ -159,7 +159,8 @@ def test_hide_concepts_leaves_out_concepts_and_entities_linked_only_to_them(smal
     shown = {n["id"] for n in data["nodes"]}
     assert "GPE:China" in shown and not shown & {"CONCEPT:sanctions", "CONCEPT:concern", "ORG:NATO"}
     assert (data["stats"]["hidden_concepts"], data["stats"]["concept_only"]) == (2, 1)
-    assert {"CONCEPT:sanctions", "ORG:NATO"} <= {n["id"] for n in viewer.to_vis_data(small_graph)["nodes"]}
+    every = {n["id"] for n in viewer.to_vis_data(small_graph)["nodes"]}
+    assert {"CONCEPT:sanctions", "ORG:NATO"} <= every
 
 
 @pytest.mark.parametrize("options", [{"top": 0}, {"top": -3}, {"top": "10"}, {"size_by": "x"}])
@@ -227,7 +228,8 @@ def test_document_strings_reach_the_page_only_as_escaped_json(xss_graph, tmp_pat
     island = page.split('id="kg-data">')[1].split("</script>")[0]
     assert "<" not in island and ">" not in island and "&" not in island
     data = page_data(page)
-    assert data["nodes"][0]["name"] in XSS and data["edges"][0]["evidence"][0]["text"] == " ".join(XSS)
+    assert data["nodes"][0]["name"] in XSS
+    assert data["edges"][0]["evidence"][0]["text"] == " ".join(XSS)
     assert data["edges"][0]["evidence"][0]["url"] is None
 
 

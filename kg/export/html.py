@@ -454,7 +454,8 @@ html,body{margin:0;height:100%;font:14px/1.4 system-ui,-apple-system,"Segoe UI",
 #kg-main{position:relative;display:flex;height:calc(100% - 56px)}
 #kg-side{width:210px;flex:none;overflow:auto;padding:10px 14px;background:#fff;
   border-right:1px solid #e3e3e3}
-#kg-side h2{font-size:12px;text-transform:uppercase;letter-spacing:.05em;color:#777;margin:14px 0 6px}
+#kg-side h2{font-size:12px;text-transform:uppercase;letter-spacing:.05em;color:#777;
+  margin:14px 0 6px}
 #kg-side label{display:flex;align-items:center;gap:6px;padding:1px 0;cursor:pointer}
 #kg-side .n{margin-left:auto;color:#999;font-size:12px}
 #kg-note{margin:4px 0 0;color:#555;font-size:12px}
@@ -507,8 +508,8 @@ _APP_JS = r"""
   }
   function nice(s) { return s ? s.replace(/_/g, " ") : ""; }
   function quadColor(q) {
-    for (var i = 0; i < data.quads.length; i++) if (data.quads[i].name === q) return data.quads[i].color;
-    return data.quads[data.quads.length - 1].color;
+    var hit = data.quads.find(function (x) { return x.name === q; });
+    return (hit || data.quads[data.quads.length - 1]).color;
   }
   function fade(hex, alpha) {
     var n = parseInt(hex.slice(1), 16);
@@ -530,8 +531,10 @@ _APP_JS = r"""
       (stats.concept_only ? " and " + plural(stats.concept_only, "entity", "entities") +
                             " linked only to them" : "") + " hidden.");
   }
-  if (stats.shown_edges < stats.edges) left.push(plural(stats.edges - stats.shown_edges, "fact", "facts") +
-    " of " + stats.edges.toLocaleString("en") + " not shown.");
+  if (stats.shown_edges < stats.edges) {
+    left.push(plural(stats.edges - stats.shown_edges, "fact", "facts") + " of " +
+      stats.edges.toLocaleString("en") + " not shown.");
+  }
   left.push("Node size: " + (stats.size_by === "degree" ? "connections" : "mentions") +
     "; edge width: evidence.");
   document.getElementById("kg-note").textContent = left.join(" ");
@@ -553,7 +556,8 @@ _APP_JS = r"""
     var ln = el("span", "ln"); ln.style.borderTopColor = q.color;
     quadBox.appendChild(el("div", "", [ln, q.name ? nice(q.name) : "no event type"]));
   });
-  [["dot", "did not happen (negated)"], ["dash", "might happen (hypothetical)"]].forEach(function (s) {
+  var styles = [["dot", "did not happen (negated)"], ["dash", "might happen (hypothetical)"]];
+  styles.forEach(function (s) {
     var ln = el("span", "ln " + s[0]); ln.style.borderTopColor = "#555";
     quadBox.appendChild(el("div", "", [ln, s[1]]));
   });
@@ -568,7 +572,8 @@ _APP_JS = r"""
     return {
       id: n.id, label: n.label, value: n.value, shape: "dot",
       color: {background: n.color, border: n.concept ? "#a8a8a8" : "#ffffff",
-              highlight: {background: n.color, border: "#222"}, hover: {background: n.color, border: "#222"}},
+              highlight: {background: n.color, border: "#222"},
+              hover: {background: n.color, border: "#222"}},
       font: n.concept ? {color: "#777", size: 12} : {color: "#1d1d1d"},
       borderWidth: n.concept ? 1 : 2
     };
@@ -587,7 +592,8 @@ _APP_JS = r"""
     autoResize: true,
     layout: {randomSeed: 7, improvedLayout: data.layout.improved},
     nodes: {
-      scaling: {min: 8, max: 30, label: {enabled: true, min: 14, max: 22, drawThreshold: 4, maxVisible: 30}},
+      scaling: {min: 8, max: 30,
+                label: {enabled: true, min: 14, max: 22, drawThreshold: 4, maxVisible: 30}},
       font: {face: "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", strokeWidth: 3,
              strokeColor: "#ffffff"}
     },
@@ -601,7 +607,8 @@ _APP_JS = r"""
       enabled: data.layout.physics, solver: "barnesHut",
       barnesHut: {gravitationalConstant: -2600, centralGravity: 0.45, springLength: 90,
                   springConstant: 0.04, damping: 0.35, avoidOverlap: 0.4},
-      stabilization: {enabled: true, iterations: data.layout.iterations, updateInterval: 25, fit: true},
+      stabilization: {enabled: true, iterations: data.layout.iterations, updateInterval: 25,
+                      fit: true},
       minVelocity: 1.5
     },
     interaction: {hover: true, tooltipDelay: 150, hideEdgesOnDrag: big, hideEdgesOnZoom: big,
@@ -714,9 +721,12 @@ _APP_JS = r"""
       return el("li", "", [el("blockquote", "", [ev.text]), meta,
                            extra.length ? el("div", "meta", [extra.join(" \u00b7 ")]) : null]);
     });
-    var parts = [el("h2", "", [from.name + " \u2014 " + e.relation + " \u2192 " + to.name]), badge, dl];
+    var heading = from.name + " \u2014 " + e.relation + " \u2192 " + to.name;
+    var parts = [el("h2", "", [heading]), badge, dl];
     if (items.length) { parts.push(el("h3", "", ["Evidence"])); parts.push(el("ol", "", items)); }
-    if (e.more_evidence) parts.push(el("p", "meta", ["and " + e.more_evidence + " more not shown"]));
+    if (e.more_evidence) {
+      parts.push(el("p", "meta", ["and " + e.more_evidence + " more not shown"]));
+    }
     show(parts);
   }
   network.on("click", function (p) {
@@ -732,7 +742,10 @@ _APP_JS = r"""
   // Filters: hide what is unchecked; vis keeps hidden items in its data sets.
   function checked(boxes) {
     var on = new Set();
-    boxes.forEach(function (b) { var i = b.querySelector("input"); if (i.checked) on.add(i.value); });
+    boxes.forEach(function (b) {
+      var box = b.querySelector("input");
+      if (box.checked) on.add(box.value);
+    });
     return on;
   }
   function applyFilters() {
@@ -747,7 +760,11 @@ _APP_JS = r"""
   // Search by name (or alias).
   var names = document.getElementById("kg-names");
   data.nodes.slice().sort(function (a, b) { return b.degree - a.degree; }).slice(0, 2000)
-    .forEach(function (n) { var o = document.createElement("option"); o.value = n.name; names.appendChild(o); });
+    .forEach(function (n) {
+      var option = document.createElement("option");
+      option.value = n.name;
+      names.appendChild(option);
+    });
   document.getElementById("kg-search").addEventListener("submit", function (ev) {
     ev.preventDefault();
     var q = document.getElementById("kg-search-input").value.trim().toLowerCase();
