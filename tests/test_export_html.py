@@ -361,14 +361,20 @@ def test_clicking_an_edge_shows_its_event_and_evidence(browser, small_graph, tmp
 
 
 @pytest.mark.browser
-def test_hovering_a_node_shows_type_country_roles_and_aliases(browser, small_graph, tmp_path):
+def test_hovering_a_node_shows_its_details_and_its_facts_open(browser, small_graph, tmp_path):
     view = open_page(browser, small_graph, tmp_path / "g.html")
     view.page.mouse.move(*view.node_point("PERSON:Lee Jae-myung"))
     view.page.wait_for_function(
         "() => document.getElementById('kg-details').textContent.includes('KOR')", timeout=3000)
     text = view.details()
     assert "Lee Jae-myung" in text and "PERSON" in text and "president of South Korea" in text
-    assert "Aliases\tLee" in text or "Aliases\nLee" in text
+    assert "AliasesLee" in view.page.text_content("#kg-details")
+    view.page.mouse.click(*view.node_point("PERSON:Lee Jae-myung"))  # pin, then open a fact
+    view.page.click("#kg-details button.fact >> text=criticised")
+    assert "ACCUSE" in view.details() and "verbal conflict" in view.details()
+    data = page_data((tmp_path / "g.html").read_text(encoding="utf-8"))
+    criticised = next(e["id"] for e in data["edges"] if e["relation"] == "criticised")
+    assert view.page.evaluate("() => kgNetwork.getSelectedEdges()") == [criticised]
 
 
 @pytest.mark.browser

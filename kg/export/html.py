@@ -477,6 +477,9 @@ html,body{margin:0;height:100%;font:14px/1.4 system-ui,-apple-system,"Segoe UI",
 #kg-details blockquote{margin:0 0 3px;padding-left:8px;border-left:3px solid #ddd}
 #kg-details .meta{color:#777;font-size:12px}
 #kg-details .hint{color:#777}
+#kg-details button.fact{background:none;border:0;padding:0;color:#1a56a8;cursor:pointer;
+  text-align:left;font:inherit}
+#kg-details button.fact:hover{text-decoration:underline}
 #kg-progress{position:absolute;left:50%;top:45%;transform:translate(-50%,-50%);color:#666;
   pointer-events:none}
 """
@@ -674,20 +677,31 @@ _APP_JS = r"""
           el("div", "meta", [[r.doc, r.date].filter(Boolean).join(", ")])]);
       })));
     }
-    var facts = network.getConnectedEdges(id).slice(0, 30).map(function (eid) {
+    var connected = network.getConnectedEdges(id).filter(function (eid) {
+      return !edges.get(eid).hidden;
+    });
+    var facts = connected.slice(0, 40).map(function (eid) {
       var e = byEdge.get(eid);
       var other = byNode.get(e.from === id ? e.to : e.from);
       var text = e.from === id ? "\u2192 " + e.relation + " \u2192 " + other.name
                                : other.name + " \u2192 " + e.relation + " \u2192";
-      return el("li", "", [text, el("div", "meta", [[e.event, plural(e.count, "source", "sources")]
+      var open = el("button", "fact", [text]);
+      open.type = "button";
+      open.addEventListener("click", function () { pinned = true; showEdge(eid, true); });
+      return el("li", "", [open, el("div", "meta", [[e.event, plural(e.count, "source", "sources")]
         .filter(Boolean).join(" \u00b7 ")])]);
     });
-    if (facts.length) { parts.push(el("h3", "", ["Facts"])); parts.push(el("ol", "", facts)); }
+    if (facts.length) {
+      parts.push(el("h3", "", [connected.length > facts.length ?
+        "Facts (first " + facts.length + " of " + connected.length + ")" : "Facts"]));
+      parts.push(el("ol", "", facts));
+    }
     show(parts);
   }
-  function showEdge(id) {
+  function showEdge(id, select) {
     var e = byEdge.get(id);
     if (!e) return;
+    if (select) network.setSelection({nodes: [], edges: [id]}, {highlightEdges: false});
     var from = byNode.get(e.from), to = byNode.get(e.to);
     var flags = [];
     if (e.negated) flags.push("negated (did not happen)");
