@@ -16,7 +16,7 @@ organisations, ...). Functions that take an actor accept a node id
 Example:
     >>> g = _example()
     >>> top_actors(g, n=2)[["label", "degree"]].to_dict("records")
-    [{'label': 'China', 'degree': 3}, {'label': 'Japan', 'degree': 3}]
+    [{'label': 'China', 'degree': 4}, {'label': 'Xi Jinping', 'degree': 3}]
     >>> dyad(g, "xi jinping", "Lee Jae-myung")[["date", "relation", "quad"]].to_dict("records")[0]
     {'date': '2025-10-01', 'relation': 'met', 'quad': 'verbal_cooperation'}
 """
@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "actor_id",
+    "by_country",
     "dyad",
     "dyad_timeline",
     "dyads",
@@ -339,7 +340,7 @@ def top_actors(graph: nx.MultiDiGraph, n: int = 10) -> pd.DataFrame:
 
     Example:
         >>> top_actors(_example(), n=3)["label"].tolist()
-        ['China', 'Japan', 'Lee Jae-myung']
+        ['China', 'Xi Jinping', 'Lee Jae-myung']
     """
     between = nx.betweenness_centrality(_actor_graph(graph))
     rows = []
@@ -680,6 +681,103 @@ def subgraph(
     return _copy(graph, edges)
 
 
+def by_country(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The graph seen state by state: every actor with a country folded into its state.
+
+    People, ministries, armed forces and cities with a ``country`` code become
+    the node of that state (``GPE:China``, named by :mod:`kg.gazetteer`), so
+    that :func:`dyads`, :func:`dyad_timeline` and :func:`top_actors` compare
+    countries; actors without a country (``European Union``) and concepts stay
+    as they are. Edges that land on the same pair of nodes with the same key
+    merge as in :func:`kg.graph.add_result`: evidence records are pooled
+    (one per document and sentence), ``count`` is their number, ``confidence``
+    the max, ``first_seen``/``last_seen`` the extremes, and a symmetric fact
+    keeps the direction first seen. An edge that falls inside one state (Xi
+    Jinping ``president of`` China) is dropped. Each state node lists the node
+    ids folded into it in ``members``. The input is not changed.
+
+    Example:
+        >>> states = by_country(_example())
+        >>> sorted(states.nodes)
+        ['GPE:China', 'GPE:Japan', 'GPE:South Korea']
+        >>> states.nodes["GPE:China"]["members"]
+        ['GPE:China', 'PERSON:Xi Jinping']
+    """
+    from . import gazetteer
+    from .types import entity_id
+
+    target: dict[str, str] = {}
+    for nid, data in graph.nodes(data=True):
+        code = data.get("country")
+        if data.get("type") == CONCEPT or not code:
+            target[nid] = nid
+        else:
+            target[nid] = entity_id(gazetteer.country_name(code) or code, "GPE")
+    out = new_graph()
+    out.graph.update({k: v for k, v in graph.graph.items() if k != "documents"})
+    out.graph["documents"] = {d: dict(meta) for d, meta in graph.graph.get("documents", {}).items()}
+    for nid, data in graph.nodes(data=True):
+        _fold_node(out, target[nid], nid, data)
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        su, sv = target[u], target[v]
+        if su == sv:
+            continue
+        if data.get("symmetric") and not out.has_edge(su, sv, key) and out.has_edge(sv, su, key):
+            su, sv = sv, su
+        if not out.has_edge(su, sv, key):
+            out.add_edge(su, sv, key=key, **{**_deep(data), "evidence": []})
+        edge = out.edges[su, sv, key]
+        seen = {(e.get("doc"), e.get("sentence")) for e in edge["evidence"]}
+        for ev in data.get("evidence", []):
+            if (ev.get("doc"), ev.get("sentence")) not in seen:
+                edge["evidence"].append(dict(ev))
+                seen.add((ev.get("doc"), ev.get("sentence")))
+        edge["count"] = len(edge["evidence"])
+        edge["confidence"] = max(
+            float(edge.get("confidence") or 0), float(data.get("confidence") or 0)
+        )
+        for field_, pick in (("first_seen", min), ("last_seen", max)):
+            values = [x for x in (edge.get(field_), data.get(field_)) if x]
+            edge[field_] = pick(values) if values else None
+    return out
+
+
+def _fold_node(out: nx.MultiDiGraph, nid: str, member: str, data: dict[str, Any]) -> None:
+    """Merge node ``member`` (attributes ``data``) into node ``nid`` of ``out``."""
+    if nid not in out:
+        if nid == member:
+            out.add_node(nid, **_deep(data), members=[member])
+            return
+        out.add_node(
+            nid,
+            label=nid.partition(":")[2],
+            type="GPE",
+            country=data.get("country"),
+            aliases=[],
+            roles=[],
+            mentions=0,
+            docs=[],
+            first_seen=None,
+            last_seen=None,
+            members=[],
+        )
+    node = out.nodes[nid]
+    node["members"] = sorted({*node["members"], member})
+    names = {*node.get("aliases", []), *data.get("aliases", [])}
+    if member != nid:
+        names.add(str(data.get("label", member)))
+    node["aliases"] = sorted(names - {node["label"]})
+    node["roles"] = [
+        *node.get("roles", []),
+        *(r for r in data.get("roles", []) if r not in node.get("roles", [])),
+    ]
+    node["mentions"] = int(node.get("mentions") or 0) + int(data.get("mentions") or 0)
+    node["docs"] = sorted({*node.get("docs", []), *data.get("docs", [])})
+    for field_, pick in (("first_seen", min), ("last_seen", max)):
+        values = [x for x in (node.get(field_), data.get(field_)) if x]
+        node[field_] = pick(values) if values else None
+
+
 def _event_set(events: str | Iterable[str] | None) -> set[str] | None:
     if events is None:
         return None
@@ -912,7 +1010,8 @@ def _example() -> nx.MultiDiGraph:
         Document(
             id="d1",
             date="2025-10-01",
-            text="Lee Jae-myung met Xi Jinping in Gyeongju. China blocked exports to Japan.",
+            text="South Korean President Lee Jae-myung met Chinese President Xi Jinping in "
+            "Gyeongju. China blocked exports to Japan.",
         ),
         Document(
             id="d2",

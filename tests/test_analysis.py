@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import html
 import json
+import os
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 import networkx as nx
 import pandas as pd
 import pytest
-from conftest import SAMPLE, run_kg
+from conftest import ROOT, SAMPLE, run_kg
 
 from kg import analysis
 from kg.errors import InputError, StoreError
@@ -50,6 +52,7 @@ def _triple(
     subject_type="PERSON",
     object_type="PERSON",
     kind="event",
+    **more,
 ):
     return Triple(
         doc=doc,
@@ -67,6 +70,7 @@ def _triple(
         quad=quad,
         date=date,
         kind=kind,
+        **more,
     )
 
 
@@ -260,6 +264,36 @@ def test_plot_timeline_draws_one_bar_per_period_and_side(graph):
     assert ax.get_title() == "Trump and Takaichi"
 
 
+def test_timeline_figure_of_the_four_busiest_dyads(graph, tmp_path):
+    """The README's figure; ``KG_UPDATE_TIMELINE=1`` copies it to ``docs/timeline.png``."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    dates = sorted(d["date"] for d in graph.graph["documents"].values() if d["date"])
+    pairs = analysis.dyads(graph).head(4)
+    fig, axes = plt.subplots(
+        len(pairs), 1, figsize=(8, 2.1 * len(pairs)), sharex=True, sharey=True, layout="constrained"
+    )
+    drawn = 0
+    for ax, (a, b) in zip(axes, pairs[["a", "b"]].itertuples(index=False), strict=True):
+        timeline = analysis.dyad_timeline(graph, a, b, start=dates[0], end=dates[-1])
+        title = f"{graph.nodes[a]['label']} and {graph.nodes[b]['label']}"
+        analysis.plot_timeline(timeline, title=title, ax=ax)
+        ax.get_legend().remove()
+        drawn += timeline.to_numpy().sum()
+    axes[0].legend(*axes[0].get_legend_handles_labels(), frameon=False, loc="upper left", ncols=2)
+    fig.suptitle("Cooperation and conflict of the four busiest dyads, per month", fontsize=11)
+    path = tmp_path / "timeline.png"
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    assert drawn == (pairs["cooperation"] + pairs["conflict"]).sum() > 0
+    assert path.stat().st_size > 20_000
+    if os.environ.get("KG_UPDATE_TIMELINE"):
+        shutil.copyfile(path, ROOT / "docs" / "timeline.png")
+
+
 def test_event_counts_add_up_to_the_evidence_of_typed_facts(graph):
     counts = analysis.event_counts(graph)
     assert set(counts.index) <= set(EVENT_TYPES)
@@ -278,10 +312,10 @@ def test_ego_keeps_the_neighbourhood_and_copies(graph):
     assert set(sub.edges(keys=True)) == {
         e for e in graph.edges(keys=True) if e[0] in sub and e[1] in sub
     }
-    sub.edges[next(iter(sub.edges(keys=True)))]["evidence"].clear()
-    assert _facts(graph) == before
     cited = {e["doc"] for *_, d in sub.edges(data=True) for e in d["evidence"]}
     assert set(sub.graph["documents"]) == cited
+    sub.edges[next(iter(sub.edges(keys=True)))]["evidence"].clear()
+    assert _facts(graph) == before
     assert len(analysis.ego(graph, "Xi Jinping", radius=2)) > len(sub)
 
 
@@ -309,6 +343,95 @@ def test_subgraph_filters_by_event_and_date_window(graph):
 def test_subgraph_rejects_unknown_events_and_dates(graph, options, message):
     with pytest.raises(InputError, match=message):
         analysis.subgraph(graph, **options)
+
+
+def test_by_country_folds_people_into_their_states_and_pools_evidence():
+    g = analysis.from_triples(
+        [
+            _triple(
+                "Xi Jinping",
+                "meet",
+                "Joe Biden",
+                subject_country="CHN",
+                object_country="USA",
+                symmetric=True,
+                event="CONSULT",
+                quad="verbal_cooperation",
+            ),
+            _triple(
+                "Xi Jinping",
+                "president of",
+                "China",
+                object_type="GPE",
+                kind="role",
+                subject_country="CHN",
+                object_country="CHN",
+                sentence=1,
+            ),
+            _triple(
+                "United States",
+                "meet",
+                "China",
+                doc="e",
+                date="2025-11-02",
+                symmetric=True,
+                subject_type="GPE",
+                object_type="GPE",
+                subject_country="USA",
+                object_country="CHN",
+                event="CONSULT",
+                quad="verbal_cooperation",
+            ),
+            _triple(
+                "European Union",
+                "criticise",
+                "Xi Jinping",
+                doc="e",
+                sentence=1,
+                subject_type="ORG",
+                subject_country=None,
+                object_country="CHN",
+                event="ACCUSE",
+                quad="verbal_conflict",
+            ),
+        ]
+    )
+    before = _facts(g)
+    states = analysis.by_country(g)
+    assert sorted(states.nodes) == ["GPE:China", "GPE:United States", "ORG:European Union"]
+    assert states.nodes["GPE:China"]["members"] == ["GPE:China", "PERSON:Xi Jinping"]
+    assert states.nodes["GPE:United States"]["members"] == ["GPE:United States", "PERSON:Joe Biden"]
+    [(u, v, data)] = [e for e in states.edges(data=True) if e[2]["predicate"] == "meet"]
+    assert (u, v) == ("GPE:China", "GPE:United States")  # symmetric: the direction first seen
+    assert data["count"] == 2 and (data["first_seen"], data["last_seen"]) == (
+        "2025-10-01",
+        "2025-11-02",
+    )
+    assert not any(d["kind"] == "role" for *_, d in states.edges(data=True))
+    assert states.has_edge("ORG:European Union", "GPE:China", "criticise|0|0")
+    assert analysis.actor_id(states, "Xi Jinping") == "GPE:China"
+    assert _facts(g) == before
+
+
+def test_by_country_of_the_sample_keeps_every_evidence_between_states(graph):
+    states = analysis.by_country(graph)
+    fold = {}
+    for nid, data in states.nodes(data=True):
+        for member in data["members"]:
+            fold[member] = nid
+    assert set(fold) == set(graph.nodes)
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        su, sv = fold[u], fold[v]
+        if su == sv:
+            continue
+        merged = states.get_edge_data(su, sv, key) or states.get_edge_data(sv, su, key)
+        pooled = {(e["doc"], e["sentence"]) for e in merged["evidence"]}
+        assert {(e["doc"], e["sentence"]) for e in data["evidence"]} <= pooled
+        assert merged["count"] == len(merged["evidence"])
+    pairs = analysis.dyads(states)
+    assert ("GPE:China", "GPE:United States") in set(
+        pairs[["a", "b"]].itertuples(index=False, name=None)
+    )
 
 
 # -- viewing ----------------------------------------------------------------------------------
