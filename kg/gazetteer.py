@@ -21,146 +21,30 @@ Example:
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
+from importlib import resources
 
-# --- canonical short names where ISO's official name is not what news says -----------
-_CANONICAL_NAMES = {
-    "USA": "United States", "GBR": "United Kingdom", "RUS": "Russia", "TUR": "Turkey",
-    "CZE": "Czechia", "PSE": "Palestine", "COD": "DR Congo", "COG": "Republic of the Congo",
-    "FSM": "Micronesia", "VAT": "Vatican City", "BRN": "Brunei", "CPV": "Cape Verde",
-    "CIV": "Ivory Coast", "SWZ": "Eswatini", "MKD": "North Macedonia", "NLD": "Netherlands",
-    "BOL": "Bolivia", "IRN": "Iran", "KOR": "South Korea", "PRK": "North Korea", "LAO": "Laos",
-    "MDA": "Moldova", "SYR": "Syria", "TWN": "Taiwan", "TZA": "Tanzania", "VEN": "Venezuela",
-    "VNM": "Vietnam", "BHS": "Bahamas", "GMB": "Gambia", "PHL": "Philippines",
-}
+_DATA = json.loads(resources.files("kg").joinpath("data/gazetteer.json").read_text("utf-8"))
 
-# --- names the packages miss or get wrong (checked: one maps "the US" to the Bahamas) --
-_EXTRA_COUNTRY_NAMES = {
-    "us": "USA", "u.s.": "USA", "u.s": "USA", "usa": "USA", "u.s.a.": "USA", "america": "USA",
-    "united states": "USA", "united states of america": "USA", "american": "USA",
-    "uk": "GBR", "u.k.": "GBR", "britain": "GBR", "great britain": "GBR", "british": "GBR",
-    "prc": "CHN", "mainland china": "CHN", "chinese": "CHN",
-    "south korea": "KOR", "south korean": "KOR", "republic of korea": "KOR", "rok": "KOR",
-    "north korea": "PRK", "north korean": "PRK", "dprk": "PRK",
-    "russia": "RUS", "russian": "RUS", "turkey": "TUR", "turkish": "TUR", "turkiye": "TUR",
-    "türkiye": "TUR", "taiwan": "TWN", "taiwanese": "TWN", "iran": "IRN", "iranian": "IRN",
-    "vietnam": "VNM", "vietnamese": "VNM", "syria": "SYR", "syrian": "SYR",
-    "palestine": "PSE", "palestinian": "PSE", "gaza": "PSE", "israeli": "ISR",
-    "emirati": "ARE", "uae": "ARE", "saudi": "SAU", "filipino": "PHL", "philippine": "PHL",
-    "the netherlands": "NLD", "dutch": "NLD", "czech": "CZE", "ukrainian": "UKR",
-    "kiev": "UKR",
-}
-
-# --- capitals and seats of government acting for their state ---------------------------
-CAPITALS: dict[str, str] = {
-    "Washington": "USA", "Washington, D.C.": "USA", "White House": "USA", "Pentagon": "USA",
-    "Beijing": "CHN", "Zhongnanhai": "CHN", "Tokyo": "JPN", "Seoul": "KOR", "Pyongyang": "PRK",
-    "Moscow": "RUS", "Kremlin": "RUS", "Kyiv": "UKR", "Kiev": "UKR", "Ankara": "TUR",
-    "New Delhi": "IND", "Delhi": "IND", "Brasilia": "BRA", "Brasília": "BRA", "London": "GBR",
-    "Downing Street": "GBR", "Whitehall": "GBR", "Paris": "FRA", "Elysee": "FRA",
-    "Élysée": "FRA", "Berlin": "DEU", "Rome": "ITA", "Madrid": "ESP", "Warsaw": "POL",
-    "Budapest": "HUN", "Bratislava": "SVK", "Prague": "CZE", "Vienna": "AUT", "Bern": "CHE",
-    "Stockholm": "SWE", "Oslo": "NOR", "Helsinki": "FIN", "Copenhagen": "DNK",
-    "The Hague": "NLD", "Amsterdam": "NLD", "Athens": "GRC", "Lisbon": "PRT", "Dublin": "IRL",
-    "Ottawa": "CAN", "Mexico City": "MEX", "Havana": "CUB", "Caracas": "VEN", "Bogota": "COL",
-    "Bogotá": "COL", "Lima": "PER", "Santiago": "CHL", "Buenos Aires": "ARG",
-    "Tehran": "IRN", "Baghdad": "IRQ", "Damascus": "SYR", "Beirut": "LBN", "Amman": "JOR",
-    "Riyadh": "SAU", "Abu Dhabi": "ARE", "Doha": "QAT", "Manama": "BHR", "Muscat": "OMN",
-    "Sanaa": "YEM", "Cairo": "EGY", "Jerusalem": "ISR", "Tel Aviv": "ISR", "Ramallah": "PSE",
-    "Kabul": "AFG", "Islamabad": "PAK", "Dhaka": "BGD", "Kathmandu": "NPL", "Colombo": "LKA",
-    "Naypyidaw": "MMR", "Bangkok": "THA", "Hanoi": "VNM", "Phnom Penh": "KHM",
-    "Vientiane": "LAO", "Manila": "PHL", "Malacañang": "PHL", "Jakarta": "IDN",
-    "Kuala Lumpur": "MYS", "Singapore": "SGP", "Canberra": "AUS", "Wellington": "NZL",
-    "Taipei": "TWN", "Ulaanbaatar": "MNG", "Minsk": "BLR", "Tbilisi": "GEO", "Yerevan": "ARM",
-    "Baku": "AZE", "Astana": "KAZ", "Tashkent": "UZB", "Chisinau": "MDA", "Bucharest": "ROU",
-    "Sofia": "BGR", "Belgrade": "SRB", "Zagreb": "HRV", "Vilnius": "LTU", "Riga": "LVA",
-    "Tallinn": "EST", "Pretoria": "ZAF", "Abuja": "NGA", "Nairobi": "KEN",
-    "Addis Ababa": "ETH", "Khartoum": "SDN", "Tripoli": "LBY", "Algiers": "DZA",
-    "Rabat": "MAR", "Tunis": "TUN", "Kinshasa": "COD", "Kigali": "RWA", "Kampala": "UGA",
-    "Juba": "SSD", "Mogadishu": "SOM", "Asmara": "ERI", "Bamako": "MLI", "Niamey": "NER",
-    "Ouagadougou": "BFA", "Dakar": "SEN", "Accra": "GHA", "Harare": "ZWE",
-}
-
-# --- international organisations: canonical name -> aliases --------------------------------
-ORGANISATIONS: dict[str, tuple[str, ...]] = {
-    "European Union": ("EU", "E.U.", "Brussels", "European Commission", "the bloc"),
-    "NATO": ("North Atlantic Treaty Organization", "the alliance", "Nato"),
-    "United Nations": ("UN", "U.N.", "the UN"),
-    "UN Security Council": ("Security Council", "UNSC", "U.N. Security Council"),
-    "ASEAN": ("Association of Southeast Asian Nations", "Asean"),
-    "African Union": ("AU", "African Union Commission"),
-    "APEC": ("Asia-Pacific Economic Cooperation",),
-    "G7": ("Group of Seven", "G-7"),
-    "G20": ("Group of 20", "G-20"),
-    "BRICS": (),
-    "World Health Organization": ("WHO",),
-    "International Monetary Fund": ("IMF",),
-    "World Bank": (),
-    "World Trade Organization": ("WTO",),
-    "International Atomic Energy Agency": ("IAEA",),
-    "OPEC": ("Organization of the Petroleum Exporting Countries",),
-    "Mercosur": ("Mercosul",),
-    "Arab League": ("League of Arab States",),
-    "Gulf Cooperation Council": ("GCC",),
-    "Shanghai Cooperation Organisation": ("SCO", "Shanghai Cooperation Organization"),
-    "OSCE": ("Organization for Security and Co-operation in Europe",),
-    "International Criminal Court": ("ICC",),
-    "Hamas": (),
-    "Hezbollah": (),
-}
-
-# --- title words that name roles ---------------------------------------------------------
-TITLES: tuple[str, ...] = (
-    "president", "vice president", "prime minister", "deputy prime minister", "premier",
-    "chancellor", "king", "queen", "emperor", "crown prince", "prince", "emir", "sultan",
-    "sheikh", "pope", "supreme leader", "leader", "foreign minister", "defense minister",
-    "defence minister", "finance minister", "interior minister", "trade minister", "minister",
-    "secretary of state", "secretary", "secretary general", "secretary-general",
-    "general secretary", "chairman", "chairwoman", "chairperson", "chair", "chief executive",
-    "ceo", "founder", "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy",
-    "special envoy", "governor", "mayor", "senator", "lawmaker", "general", "admiral",
-    "commander", "director", "head", "chief", "expert", "analyst", "professor", "predecessor",
-    "successor", "deputy", "adviser", "advisor", "national security adviser", "speaker",
-    "foreign secretary", "home secretary", "attorney general", "justice minister",
-    "delegation head", "negotiator", "sister", "brother", "wife", "husband", "son", "daughter",
-)
+# canonical short names where ISO's official name is not what news says ("Russia")
+_CANONICAL_NAMES: dict[str, str] = _DATA["canonical_names"]
+# names and demonyms the packages miss or get wrong (one maps "the US" to the Bahamas)
+_EXTRA_COUNTRY_NAMES: dict[str, str] = _DATA["country_names"]
+#: Capitals and seats of government that act for their state.
+CAPITALS: dict[str, str] = _DATA["capitals"]
+#: International organisations: canonical name -> aliases.
+ORGANISATIONS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _DATA["organisations"].items()}
+#: Title words that name roles.
+TITLES: tuple[str, ...] = tuple(_DATA["titles"])
 TITLE_WORDS: frozenset[str] = frozenset(w for t in TITLES for w in t.replace("-", " ").split())
-HONORIFICS: frozenset[str] = frozenset(
-    {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "gen", "gen.", "lt",
-     "col", "adm", "sen", "sen.", "rep", "rep.", "gov", "gov."}
-)
+HONORIFICS: frozenset[str] = frozenset(_DATA["honorifics"])
 #: Titles that say the holder is a woman or a man (gender evidence for pronouns).
-FEMALE_TITLES = frozenset({"queen", "chairwoman", "spokeswoman", "wife", "daughter", "sister",
-                           "mrs", "mrs.", "ms", "ms.", "dame"})
-MALE_TITLES = frozenset({"king", "emperor", "prince", "crown prince", "emir", "sultan",
-                         "sheikh", "pope", "chairman", "spokesman", "husband", "son", "brother",
-                         "mr", "mr.", "sir"})
-
-# --- sector words: the part of a state an agent noun names -----------------------------
-SECTORS: dict[str, str] = {
-    **dict.fromkeys(
-        ("military", "army", "navy", "naval", "forces", "force", "troops", "soldiers",
-         "warships", "warship", "vessels", "vessel", "ships", "ship", "jets", "jet", "aircraft",
-         "drones", "drone", "missiles", "missile", "coast guard", "air force", "marines",
-         "fighter", "fighters", "bombers", "submarine", "submarines", "artillery", "militia",
-         "defense ministry", "defence ministry", "staff", "people's army", "chiefs"),
-        "military"),
-    **dict.fromkeys(
-        ("government", "ministry", "foreign ministry", "officials", "official", "office",
-         "cabinet", "authorities", "administration", "diplomats", "diplomat", "embassy",
-         "leadership", "regime", "state", "president's office", "presidential office",
-         "department", "commerce department", "state department", "negotiators",
-         "delegation", "parliament", "lawmakers", "envoy", "spokesperson"),
-        "government"),
-    **dict.fromkeys(
-        ("prosecutors", "prosecutor", "court", "courts", "judges", "judge",
-         "justice department", "justice ministry", "supreme court"),
-        "judiciary"),
-    **dict.fromkeys(("police", "investigators", "intelligence", "spies", "agents"), "police"),
-    **dict.fromkeys(("media", "state media", "broadcaster", "news agency"), "media"),
-    **dict.fromkeys(("companies", "firms", "exporters", "businesses", "banks"), "business"),
-}
+FEMALE_TITLES: frozenset[str] = frozenset(_DATA["female_titles"])
+MALE_TITLES: frozenset[str] = frozenset(_DATA["male_titles"])
+#: Agent noun -> the part of a state it names (``naval vessels`` -> ``military``).
+SECTORS: dict[str, str] = {w: sector for sector, ws in _DATA["sectors"].items() for w in ws}
 
 
 def _norm(text: str) -> str:
@@ -182,7 +66,7 @@ def country_code(name: str) -> str | None:
     key = _norm(name)
     if not key:
         return None
-    if key in _EXTRA_COUNTRY_NAMES:
+    if key in _EXTRA_COUNTRY_NAMES:  # curated names and demonyms first
         return _EXTRA_COUNTRY_NAMES[key]
     capital = _capital_index().get(key)
     if capital:
@@ -200,16 +84,14 @@ def country_code(name: str) -> str | None:
     return _alpha3(code2)
 
 
-_DEMONYM = re.compile(r"(?:an|ese|ish|i|ic|ch|ean|ene|ite|ot|er)$")
-_MORE_DEMONYMS = {"swiss": "CHE", "greek": "GRC", "thai": "THA", "kyrgyz": "KGZ",
-                  "french": "FRA", "welsh": "GBR", "scottish": "GBR", "english": "GBR"}
+_DEMONYM = re.compile(r"(?:an|ese|ish|i|ic|ch|ean|ene|ine|ite|ot|er)$")
 
 
 @lru_cache(maxsize=1)
 def _official_names() -> dict[str, str]:
     import pycountry
 
-    names: dict[str, str] = dict(_MORE_DEMONYMS)
+    names: dict[str, str] = {}
     for c in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             value = getattr(c, attr, None)

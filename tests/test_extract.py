@@ -171,3 +171,23 @@ def test_extract_offsets_point_into_the_original_text(nlp):
     text = "DENIAL: “Seoul denied the accusation.”\nPhoto: AFP\nLee met Takaichi."
     for t in triples(nlp, text):
         assert text[t.start : t.end].strip().startswith(t.text[:5])
+
+
+def test_object_control_gives_the_object_its_own_clause(nlp):
+    rows = triples(nlp, "Paris hopes to persuade China to press Russia toward peace talks.")
+    assert has(rows, "China", "press", "Russia", hypothetical=True)
+
+
+def test_purpose_clause_inherits_subject_and_modality(nlp):
+    rows = triples(nlp, "Emmanuel Macron will travel to Beijing next month to meet Xi Jinping.")
+    assert has(rows, "Emmanuel Macron", "meet", "Xi Jinping", hypothetical=True)
+
+
+def test_container_noun_gives_way_to_its_content(nlp):
+    rows = triples(nlp, "The European Union adopted a new package of sanctions against Russia.")
+    assert has(rows, "European Union", "adopted sanctions against", "Russia", event="SANCTION")
+
+
+def test_nationality_adjective_is_the_agent_of_an_event_noun(nlp):
+    rows = triples(nlp, "Takaichi said a Chinese attack on Taiwan could threaten Japan.")
+    assert has(rows, "China", "attack on", "Taiwan")

@@ -136,3 +136,38 @@ def test_every_plover_type_has_lexicon_entries_and_a_quad():
 
 def test_unknown_predicate_has_no_event():
     assert events.classify("reach home in") is None
+
+
+def test_state_agencies_named_as_organisations_are_the_state():
+    actor = normalise_name("US Commerce Department", "ORG")
+    assert (actor.name, actor.sector) == ("United States", "government")
+    assert normalise_name("Chinese Communist Party", "ORG").type == "ORG"
+
+
+def test_unnamed_official_of_a_state_acts_for_it(nlp):
+    r = run(nlp, "Iran's foreign ministry summoned the British ambassador.")
+    assert [(t.subject, t.object, t.object_sector) for t in r.triples] == [
+        ("Iran", "United Kingdom", "government")]
+
+
+def test_both_countries_after_two_states_acted_together(nlp):
+    r = run(nlp, "Pakistan and India exchanged fire along the border. "
+                 "The United Nations urged both countries to exercise restraint.")
+    urged = {t.object for t in r.triples if t.relation == "urged"}
+    assert urged == {"Pakistan", "India"}
+
+
+def test_bare_surname_in_a_later_document_joins_the_full_name(nlp):
+    docs = [Document(id="1", text="Ukrainian President Volodymyr Zelensky met Donald Trump."),
+            Document(id="2", text="Zelensky accused Moscow of war crimes.")]
+    later = list(process(docs, nlp))[1]
+    assert [(t.subject, t.object) for t in later.triples if t.relation == "accused"] == [
+        ("Volodymyr Zelensky", "Russia")]
+
+
+def test_shared_surname_across_documents_stays_apart(nlp):
+    docs = [Document(id="1", text="Lee Jae-myung met Takaichi."),
+            Document(id="2", text="Lee Myung-bak met Takaichi."),
+            Document(id="3", text="Lee visited Tokyo.")]
+    last = list(process(docs, nlp))[2]
+    assert {t.subject for t in last.triples} <= {"Lee"}

@@ -92,14 +92,35 @@ _TIME_PREPS = frozenset({"in", "on", "at", "during", "since", "by", "until", "be
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "off"})
 
 
-def chain(verb: Token) -> list[Token]:
-    """The control/raising chain ending at ``verb``: ``agreed to strengthen`` -> [agreed, strengthen]."""
+def _lemmas(tok: Token) -> set[str]:
+    """The lemma and naive stems of a verb: the small model lemmatises "hopes" as "hop"."""
+    low = tok.lower_
+    return {tok.lemma_, low, low[:-1], low[:-2]} if len(low) > 3 else {tok.lemma_, low}
+
+
+def chain(verb: Token, *, full: bool = False) -> list[Token]:
+    """The control/raising chain ending at ``verb``: ``agreed to strengthen`` -> [agreed, strengthen].
+
+    The chain stops below an object-control verb (``urged Seoul to talk`` -> [talk]):
+    its subject is not the infinitive's. ``full=True`` climbs through it anyway, for
+    the modality the governing verbs lend (``hopes to persuade China to press``).
+    """
     out = [verb]
     node = verb
     while node.dep_ == "xcomp" and node.head != node and len(out) < 6:
-        node = node.head
+        head = node.head
+        if not full and _object_controlled(head):
+            break
+        node = head
         out.insert(0, node)
     return out
+
+
+def _object_controlled(verb: Token) -> bool:
+    return verb.lemma_ in OBJECT_CONTROL and any(
+        c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "on")
+        for c in verb.children
+    )
 
 
 def subjects(verb: Token, ctx: DocContext, depth: int = 0) -> tuple[list[Token], bool]:
@@ -143,7 +164,10 @@ def subjects(verb: Token, ctx: DocContext, depth: int = 0) -> tuple[list[Token],
         if any(c.dep_ == "nsubjpass" for c in head.children) != is_passive(verb):
             return [], True
         return subjects(head, ctx, depth + 1)[0], True
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+    if verb.dep_ == "advcl" and (
+        verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
+        # "China reacted, blocking exports"; "Macron will travel to Beijing to meet Xi"
         return subjects(head, ctx, depth + 1)[0], True
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep":
         # "accused X of shipping ...": the accused does the shipping
@@ -177,7 +201,7 @@ def is_passive(verb: Token) -> bool:
 def negated(tokens: list[Token]) -> bool:
     """A clause is negated by ``not``/``never``/``no longer`` or a negating governor."""
     for tok in tokens:
-        if tok.lemma_ in NEGATING_GOVERNORS and tok != tokens[-1]:
+        if tok != tokens[-1] and _lemmas(tok) & NEGATING_GOVERNORS:
             return True
         for child in tok.children:
             if child.dep_ == "neg":
@@ -190,7 +214,7 @@ def negated(tokens: list[Token]) -> bool:
 def hypothetical(tokens: list[Token]) -> bool:
     """Modal auxiliaries, hypothetical governors or a conditional clause."""
     for tok in tokens:
-        if tok != tokens[-1] and tok.lemma_ in HYPOTHETICAL_GOVERNORS:
+        if tok != tokens[-1] and _lemmas(tok) & HYPOTHETICAL_GOVERNORS:
             return True
         for child in tok.children:
             if child.dep_ == "aux" and child.lower_ in MODALS:

@@ -193,8 +193,27 @@ PERSON_VERBS = frozenset(
 )
 #: Nouns that only count or group what their "of" phrase names.
 CONTAINER_NOUNS = frozenset(
-    {"package", "round", "set", "series", "wave", "number", "list", "batch", "raft", "slew",
-     "string", "barrage", "volley", "salvo", "flurry", "host", "pair", "couple", "range"}
+    {
+        "package",
+        "round",
+        "set",
+        "series",
+        "wave",
+        "number",
+        "list",
+        "batch",
+        "raft",
+        "slew",
+        "string",
+        "barrage",
+        "volley",
+        "salvo",
+        "flurry",
+        "host",
+        "pair",
+        "couple",
+        "range",
+    }
 )
 #: Common nouns for people: moved, held or handed over like actors.
 HUMAN_NOUNS = (
@@ -285,7 +304,7 @@ def as_people(mentions: list[Mention], ctx: DocContext) -> list[Mention]:
 def _compact(noun: Token) -> list[Token]:
     """A relation-internal noun with its adjectives: ``humanitarian aid``, ``exports``."""
     mods = [c for c in noun.lefts if c.dep_ in ("amod", "compound") and c.ent_type_ == ""]
-    start = min([noun.i] + [m.i for m in mods])
+    start = min([noun.i] + [m.left_edge.i for m in mods])
     return [t for t in noun.doc[start : noun.i + 1] if not t.is_punct]
 
 
@@ -353,8 +372,14 @@ def verb_triples(
         )
     actor_patients = [(t, m) for t, m in patients if is_actor(m)]
 
+    governed = clauses.chain(verb, full=True)
+    if verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
+        governed = [
+            *clauses.chain(verb.head, full=True),
+            *governed,
+        ]  # purpose: "will travel to meet"
     negated = clauses.negated(links)
-    hyp = clauses.hypothetical(links)
+    hyp = clauses.hypothetical(governed)
     when, where = clauses.time_and_place(links, ctx)
     rep = clauses.reporter(verb)
     attributed = mention(rep, ctx) if rep is not None else None

@@ -85,12 +85,16 @@ def resolve_document(
                     break
     ledger = _Ledger()
     out: list[Triple] = []
-    last_pair: tuple[Actor, Actor] | None = None  # last two people who acted on each other
-    last_group: tuple[Actor, Actor] | None = None  # last two people who acted together
+    groups = _Groups()
 
-    def actor_for(m: Mention, *, place: bool = False) -> list[Actor]:
+    def actor_for(m: Mention, *, place: bool = False, sentence: int = 0) -> list[Actor]:
         if m.anaphor is not None:
-            return _anaphor(m, coref, roles, last_group or last_pair, person_country)
+            found = _anaphor(m, coref, roles, groups, sentence, person_country)
+            if not found and m.nationality is not None:
+                # "the British ambassador", no such person named: the state acting through them
+                actor = normalise_name(m.text, CONCEPT, nationality=m.nationality)
+                return [actor] if actor.type != CONCEPT else []
+            return found
         if m.label == "PERSON":
             name = coref.persons.get(m.text) or person_name(m.text)
             return [Actor(name, "PERSON", person_country.get(name))]
@@ -98,15 +102,21 @@ def resolve_document(
 
     for t in raw:
         place = t.predicate.split()[-1:] in (["in"], ["at"]) or t.head in MOTION_VERBS
-        subjects = actor_for(t.subject)
-        objects = subjects if t.subject is t.object else actor_for(t.object, place=place)
+        subjects = actor_for(t.subject, sentence=t.sentence)
+        objects = (
+            subjects
+            if t.subject is t.object
+            else actor_for(t.object, place=place, sentence=t.sentence)
+        )
         if t.symmetric and t.subject.token == t.object.token:
             if len(subjects) != 2:
                 continue
             pairs = [(subjects[0], subjects[1])]  # "they met": the group's two members
         else:
             pairs = [(s, o) for s in subjects for o in objects]
-        attributed = actor_for(t.attributed_to) if t.attributed_to is not None else []
+        attributed = (
+            actor_for(t.attributed_to, sentence=t.sentence) if t.attributed_to is not None else []
+        )
         for s, o in pairs:
             if s.name == o.name and s.type == o.type:
                 continue
@@ -117,10 +127,8 @@ def resolve_document(
                 o = state(code) if code else o
             ledger.add(s, t.subject)
             ledger.add(o, t.object)
-            if s.type == "PERSON" and o.type == "PERSON" and t.kind == "event":
-                last_pair = (s, o)
-                if t.symmetric:
-                    last_group = (s, o)
+            if t.kind == "event":
+                groups.saw(s, o, t.sentence, together=t.symmetric)
             event = events.classify(t.predicate) if t.kind == "event" else None
             out.append(
                 Triple(
@@ -221,7 +229,46 @@ def _country_of_roles(roles: list[tuple[str, str | None]]) -> str | None:
     return None
 
 
-def _anaphor(m: Mention, coref: Coref, roles, last_pair, person_country) -> list[Actor]:
+@dataclass
+class _Groups:
+    """Pairs of actors seen acting together (``Lee and Takaichi met``) or on each other,
+    for ``they``, ``the two leaders``, ``both countries``."""
+
+    person: tuple[int, tuple[Actor, Actor]] | None = None  # acted together
+    person_pair: tuple[int, tuple[Actor, Actor]] | None = None  # acted on each other
+    state: tuple[int, tuple[Actor, Actor]] | None = None
+
+    def saw(self, s: Actor, o: Actor, sentence: int, *, together: bool) -> None:
+        if s.type == o.type == "PERSON":
+            self.person_pair = (sentence, (s, o))
+            if together:
+                self.person = (sentence, (s, o))
+        elif s.type == o.type == "GPE" and together:
+            self.state = (sentence, (s, o))
+
+    def people(self, sentence: int) -> tuple[int, tuple[Actor, Actor]] | None:
+        found = self.person or self.person_pair
+        return found if found and sentence - found[0] <= _GROUP_WINDOW else None
+
+    def states(self, sentence: int, countries: dict[str, str | None]):
+        """The latest pair of states: acting together, or the states of the latest two people."""
+        options = []
+        if self.state and sentence - self.state[0] <= _GROUP_WINDOW:
+            options.append(self.state)
+        people = self.people(sentence)
+        if people is not None:
+            codes = [p.country or countries.get(p.name) for p in people[1]]
+            if all(codes) and codes[0] != codes[1]:
+                options.append((people[0], tuple(state(c) for c in codes if c)))
+        return max(options, key=lambda o: o[0]) if options else None
+
+
+_GROUP_WINDOW = 4  # sentences a group description may look back
+
+
+def _anaphor(
+    m: Mention, coref: Coref, roles, groups: _Groups, sentence: int, person_country
+) -> list[Actor]:
     """Resolve a pronoun or definite description; [] when unsure."""
     a = m.anaphor or ""
     if a in MALE or a in FEMALE:
@@ -240,14 +287,13 @@ def _anaphor(m: Mention, coref: Coref, roles, last_pair, person_country) -> list
         or (words[-1].endswith("s") and words[-1] not in ("sides",) and len(words) > 1)
     )
     if group:
-        if last_pair is None:
-            return []
+        states = groups.states(sentence, person_country)
         if words[-1] in _STATE_GROUP_WORDS:
-            codes = [p.country or person_country.get(p.name) for p in last_pair]
-            if all(codes) and codes[0] != codes[1]:
-                return [state(c) for c in codes if c]
-            return []
-        return list(last_pair)
+            return list(states[1]) if states else []
+        people = groups.people(sentence)
+        if a in GROUP and states and (people is None or states[0] > people[0]):
+            return list(states[1])  # "they" after two states acted together
+        return list(people[1]) if people else []
     # "the prime minister", "the Brazilian president": the latest person holding that title
     rest = [w for w in words if w not in ("the", "this", "that")]
     nationality = [w for w in rest if not gazetteer.is_title(w)]

@@ -83,6 +83,10 @@ def normalise_name(
     org = gazetteer.organisation(name)
     if org:
         return Actor(org, "ORG")
+    if label == "ORG":
+        agency = _state_agency(name)
+        if agency is not None:
+            return agency
     capital = gazetteer.state_of(name)
     if capital:
         return Actor(name, "GPE", capital) if as_place else state(capital)
@@ -93,6 +97,19 @@ def normalise_name(
     if label == "NORP":
         return Actor(name, "NORP")
     return Actor(name, label)
+
+
+def _state_agency(name: str) -> Actor | None:
+    """``US Commerce Department`` -> United States (government): a state's own body."""
+    words = name.split()
+    for n in (3, 2, 1):
+        if len(words) <= n:
+            continue
+        code = gazetteer.country_code(" ".join(words[:n]))
+        agent = gazetteer.sector(" ".join(words[n:]))
+        if code and agent:
+            return state(code, agent)
+    return None
 
 
 def _keeps_case(name: str) -> bool:
