@@ -344,6 +344,11 @@ def test_browser_draws_every_node_and_edge(browser, small_graph, tmp_path):
     view = open_page(browser, small_graph, tmp_path / "g.html")
     assert view.counts() == (small_graph.number_of_nodes(), small_graph.number_of_edges())
     assert view.page.inner_text("#kg-counts") == "2 documents · 4 entities · 5 facts"
+    # laid out, then still: physics is off and nothing drifts
+    before = view.page.evaluate("() => kgNetwork.getPositions()")
+    view.page.wait_for_timeout(400)
+    assert view.page.evaluate("() => kgNetwork.physics.physicsEnabled") is False
+    assert view.page.evaluate("() => kgNetwork.getPositions()") == before
     assert view.errors == []
 
 
