@@ -23,7 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("corpus", nargs="?", default=str(ROOT / "data" / "sample"))
     ap.add_argument("--repeat", type=int, default=5, help="times the corpus is processed")
     args = ap.parse_args()
@@ -35,7 +37,9 @@ def main() -> None:
     list(extract(warm, doc_id="warm-up"))
 
     t0 = time.perf_counter()
-    parsed = list(nlp.pipe(((clean_text(d.text), d) for d in documents), as_tuples=True, batch_size=16))
+    parsed = list(
+        nlp.pipe(((clean_text(d.text), d) for d in documents), as_tuples=True, batch_size=16)
+    )
     parse = time.perf_counter() - t0
 
     t0 = time.perf_counter()
@@ -50,11 +54,15 @@ def main() -> None:
     resolution = time.perf_counter() - t0
 
     words = sum(len(doc) for doc, _ in parsed)
-    print(f"corpus            {len(documents)} documents ({args.repeat} x {args.corpus}), {words} tokens")
+    print(
+        f"corpus            {len(documents)} documents ({args.repeat} x {args.corpus}), {words} tokens"
+    )
     print(f"spaCy parse       {parse:.3f} s  ({words / parse:,.0f} tokens/s)")
     print(f"extraction rules  {extraction:.3f} s  = {extraction / parse:.1%} of parse")
-    print(f"resolution        {resolution:.3f} s  = {resolution / parse:.1%} of parse, "
-          f"{resolution / extraction:.1%} of extraction")
+    print(
+        f"resolution        {resolution:.3f} s  = {resolution / parse:.1%} of parse, "
+        f"{resolution / extraction:.1%} of extraction"
+    )
     print(f"triples           {triples}")
 
 

@@ -88,8 +88,15 @@ def read_gold(path: str | Path) -> list[GoldDocument]:
         try:
             rec = json.loads(line)
             triples = [
-                GoldTriple(t["s"], tuple(t["p"]) if isinstance(t["p"], list) else (t["p"],), t["o"],
-                           bool(t.get("sym")), bool(t.get("neg")), bool(t.get("hyp")), t.get("event"))
+                GoldTriple(
+                    t["s"],
+                    tuple(t["p"]) if isinstance(t["p"], list) else (t["p"],),
+                    t["o"],
+                    bool(t.get("sym")),
+                    bool(t.get("neg")),
+                    bool(t.get("hyp")),
+                    t.get("event"),
+                )
                 for t in rec.get("triples", [])
             ] + [
                 GoldTriple(r["person"], (r["role"],), r["of"], role=True)
@@ -144,13 +151,15 @@ def matches(pred: Triple, gold: GoldTriple, *, strict: bool = False) -> bool:
         return False
     if strict and not gold.role and pred.hypothetical != gold.hyp:
         return False
-    forward = _argument_matches(pred.subject, pred.subject_text, gold.s, strict) and _argument_matches(
-        pred.object, pred.object_text, gold.o, strict)
+    forward = _argument_matches(
+        pred.subject, pred.subject_text, gold.s, strict
+    ) and _argument_matches(pred.object, pred.object_text, gold.o, strict)
     if forward:
         return True
     if gold.sym or pred.symmetric and gold.sym:
-        return _argument_matches(pred.subject, pred.subject_text, gold.o, strict) and _argument_matches(
-            pred.object, pred.object_text, gold.s, strict)
+        return _argument_matches(
+            pred.subject, pred.subject_text, gold.o, strict
+        ) and _argument_matches(pred.object, pred.object_text, gold.s, strict)
     return False
 
 
@@ -195,14 +204,24 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         return {
             "mode": "strict" if self.strict else "relaxed",
-            "precision": round(self.precision, 4), "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4), "role_recall": round(self.role_recall, 4),
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "role_recall": round(self.role_recall, 4),
             "event_accuracy": round(self.event_accuracy, 4),
-            "counts": {"predictions": self.predictions, "correct": self.true_positives,
-                       "gold": self.gold, "found": self.found, "roles": self.roles,
-                       "roles_found": self.roles_found, "events": self.events,
-                       "events_right": self.events_right},
-            "misses": self.misses, "wrong": self.wrong, "event_errors": self.event_errors,
+            "counts": {
+                "predictions": self.predictions,
+                "correct": self.true_positives,
+                "gold": self.gold,
+                "found": self.found,
+                "roles": self.roles,
+                "roles_found": self.roles_found,
+                "events": self.events,
+                "events_right": self.events_right,
+            },
+            "misses": self.misses,
+            "wrong": self.wrong,
+            "event_errors": self.event_errors,
         }
 
     def describe(self, verbose: bool = True) -> str:
@@ -215,8 +234,11 @@ class Report:
             f"event accuracy  {self.event_accuracy:.3f}  ({self.events_right}/{self.events})",
         ]
         if verbose:
-            for title, items in (("misses", self.misses), ("wrong predictions", self.wrong),
-                                 ("wrong event types", self.event_errors)):
+            for title, items in (
+                ("misses", self.misses),
+                ("wrong predictions", self.wrong),
+                ("wrong event types", self.event_errors),
+            ):
                 lines.append(f"\n{title} ({len(items)}):")
                 lines.extend(f"  {item}" for item in items)
         return "\n".join(lines)
@@ -257,7 +279,8 @@ def evaluate(gold_docs: list[GoldDocument], nlp, *, strict: bool = False) -> Rep
                         report.events_right += 1
                     else:
                         report.event_errors.append(
-                            f"{g.describe()}: gold {g.event}, got {sorted({str(t.event) for t in hits})}")
+                            f"{g.describe()}: gold {g.event}, got {sorted({str(t.event) for t in hits})}"
+                        )
             else:
                 report.misses.append(f"{gold_doc.id}: {g.describe()}")
     return report

