@@ -72,9 +72,9 @@ def test_notebook_runs_every_cell_within_two_minutes(executed):
 
 
 @pytest.mark.notebook
-def test_notebook_draws_the_event_chart_and_the_dyad_timeline(executed):
+def test_notebook_draws_the_event_chart_and_two_timelines(executed):
     nb, _ = executed
-    assert len(_outputs(nb, "image/png")) == 2
+    assert len(_outputs(nb, "image/png")) == 3
 
 
 @pytest.mark.notebook
