@@ -55,12 +55,21 @@ class BuildSummary:
         return "\n".join(lines)
 
 
-def build(results: Iterable[DocumentResult], output: str | Path, *,
-          formats: Iterable[str] | None = None, base: str | None = None) -> BuildSummary:
+def build(
+    results: Iterable[DocumentResult],
+    output: str | Path,
+    *,
+    formats: Iterable[str] | None = None,
+    base: str | None = None,
+    store: bool = True,
+) -> BuildSummary:
     """Write ``triples.jsonl`` while the results stream, then every export of the graph.
 
     ``base`` is the base IRI of the RDF exports' instance IRIs (default
-    :data:`kg.export.rdf.DEFAULT_BASE`); it is checked before any work.
+    :data:`kg.export.rdf.DEFAULT_BASE`); it is checked before any work. With
+    ``store``, the graph is also loaded into the embedded store ``output/store``
+    (:class:`kg.store.EmbeddedStore`), replacing the named graphs of the
+    documents built again and keeping the others.
     """
     out = Path(output)
     try:
@@ -80,6 +89,17 @@ def build(results: Iterable[DocumentResult], output: str | Path, *,
             add_result(summary.graph, result)
     summary.files.append(triples_path)
     for fmt in chosen:
-        summary.files.append(fmt.write(summary.graph, out / f"graph{fmt.suffix}",
-                                       **{k: v for k, v in options.items() if k in fmt.options}))
+        summary.files.append(
+            fmt.write(
+                summary.graph,
+                out / f"graph{fmt.suffix}",
+                **{k: v for k, v in options.items() if k in fmt.options},
+            )
+        )
+    if store:
+        from .store import EmbeddedStore
+
+        with EmbeddedStore(out / "store") as embedded:
+            embedded.add_graph(summary.graph, **options)
+        summary.files.append(out / "store")
     return summary

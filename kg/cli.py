@@ -80,7 +80,7 @@ def cmd_build(args: argparse.Namespace, reporter: Reporter) -> int:
 
     started = time.perf_counter()
     summary = build(_results(args, reporter), Path(args.output), formats=args.formats,
-                    base=args.base_iri)
+                    base=args.base_iri, store=args.store)
     if summary.documents == 0:
         raise InputError("no documents could be read from the input")
     elapsed = time.perf_counter() - started
@@ -126,6 +126,40 @@ def cmd_html(args: argparse.Namespace, reporter: Reporter) -> int:
                hide_concepts=args.hide_concepts, size_by=args.size_by)
     reporter.info(f"{graph.number_of_nodes()} entities, {graph.number_of_edges()} facts "
                   f"-> {args.output}")
+    return 0
+
+
+def cmd_query(args: argparse.Namespace, reporter: Reporter) -> int:
+    from .store import EmbeddedStore, RemoteStore, format_results, read_query
+
+    text = sys.stdin.read() if args.file == "-" else None
+    sparql = read_query(text or args.query, file=None if args.file in (None, "-") else args.file)
+    if args.endpoint:
+        with RemoteStore(args.endpoint, user=args.user, password=_password(args)) as remote:
+            variables, rows = remote.query(sparql)
+    else:
+        path = Path(args.store) if args.store else Path(args.dir) / "store"
+        with EmbeddedStore(path, read_only=True) as store:
+            variables, rows = store.query(sparql)
+    print(format_results(variables, rows, format=args.format))
+    reporter.info(f"{len(rows)} rows")
+    return 0
+
+
+def _password(args: argparse.Namespace) -> str | None:
+    return args.password if args.password is not None else os.environ.get("KG_STORE_PASSWORD")
+
+
+def cmd_push(args: argparse.Namespace, reporter: Reporter) -> int:
+    from .store import DEFAULT_GRAPH, push
+
+    store = Path(args.store) if args.store else Path(args.dir) / "store"
+    graph = args.graph or DEFAULT_GRAPH
+    triples, method = push(store, args.endpoint, graph=graph, user=args.user,
+                           password=_password(args), method=args.method, timeout=args.timeout,
+                           gsp_url=args.gsp_url, update_url=args.update_url)
+    how = "graph store protocol" if method == "gsp" else "SPARQL update"
+    reporter.info(f"{triples} triples -> <{graph}> at {args.endpoint} ({how})")
     return 0
 
 
@@ -190,6 +224,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--base-iri", default=None, metavar="IRI",
                    help="base of the RDF instance IRIs, ending in / or # "
                         "(default https://kg.example.org/id/)")
+    p.add_argument("--no-store", dest="store", action="store_false",
+                   help="do not load the graph into the embedded store DIR/store")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser(
@@ -230,7 +266,63 @@ def parser() -> argparse.ArgumentParser:
                    help="what node size shows (default mentions)")
     _add_model_options(p)
     p.set_defaults(func=cmd_html)
+
+    p = sub.add_parser(
+        "query", help="answer SPARQL from a build's embedded store (no server)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Run a SPARQL query on DIR/store (all graphs merged as the default graph; "
+                    "prefixes kg: rel: plover: sem: schema: prov: dcterms: skos: rdfs: predeclared) "
+                    "or on a remote SPARQL endpoint, and print a table, CSV or JSON.",
+        epilog="examples:\n"
+               "  kg query 'SELECT ?s ?o WHERE { ?s rel:meet ?o }' -d out/\n"
+               "  kg query -f counts.rq --format csv > counts.csv\n"
+               "  kg query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --endpoint http://localhost:7878\n",
+    )
+    p.add_argument("query", nargs="?", metavar="SPARQL", help="the query (or use -f)")
+    p.add_argument("-f", "--file", metavar="FILE.rq", help="read the query from a file (- for stdin)")
+    _add_store_options(p)
+    p.add_argument("--endpoint", metavar="URL", help="query this SPARQL server instead (/query)")
+    p.add_argument("--user", metavar="U", help="HTTP basic auth user for --endpoint")
+    p.add_argument("--password", metavar="P",
+                   help="HTTP basic auth password (default $KG_STORE_PASSWORD)")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                   help="output format (default table)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no row count on stderr")
+    p.set_defaults(func=cmd_query)
+
+    p = sub.add_parser(
+        "push", help="load a build into a SPARQL 1.1 store over HTTP",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Replace one named graph of a remote SPARQL 1.1 store with the build's RDF "
+                    "(all of DIR/store), with the Graph Store HTTP Protocol (PUT), falling back "
+                    "to SPARQL Update. Pushing again replaces the graph, so nothing doubles.",
+        epilog="examples:\n"
+               "  kg push --endpoint http://localhost:7878 -d out/\n"
+               "  kg push --endpoint https://db.example.org/ds --gsp-url https://db.example.org/ds/data \\\n"
+               "          --graph https://example.org/graph/news --user kg --password \"$PW\"\n",
+    )
+    p.add_argument("--endpoint", required=True, metavar="URL",
+                   help="server root; Oxigraph paths /store and /update unless given below")
+    p.add_argument("--graph", default=None, metavar="IRI",
+                   help="named graph to replace (default https://kg.example.org/id/graph)")
+    _add_store_options(p)
+    p.add_argument("--user", metavar="U", help="HTTP basic auth user")
+    p.add_argument("--password", metavar="P", help="HTTP basic auth password (default $KG_STORE_PASSWORD)")
+    p.add_argument("--method", choices=("auto", "gsp", "update"), default="auto",
+                   help="gsp (PUT), update (SPARQL Update) or auto: gsp, else update (default)")
+    p.add_argument("--gsp-url", metavar="URL", help="graph store service (default ENDPOINT/store)")
+    p.add_argument("--update-url", metavar="URL", help="update service (default ENDPOINT/update)")
+    p.add_argument("--timeout", type=float, default=30.0, metavar="S",
+                   help="seconds per request (default 30)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no summary line")
+    p.set_defaults(func=cmd_push)
     return top
+
+
+def _add_store_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-d", "--dir", default="out", metavar="DIR",
+                   help="a kg build output folder; its store is DIR/store (default out/)")
+    p.add_argument("--store", metavar="PATH", help="the store folder itself (overrides -d)")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,10 +15,17 @@ from kg.pipeline import process
 from kg.types import Document
 
 DOCS = [
-    Document(id="n1", date="2026-01-05", title="Leaders meet",
-             text="Lee Jae-myung met Sanae Takaichi in Tokyo. China blocked exports to Japan."),
-    Document(id="n2", date="2026-01-09", text="Beijing blocked exports to Japan. "
-             "China met Japan. China did not meet Japan."),
+    Document(
+        id="n1",
+        date="2026-01-05",
+        title="Leaders meet",
+        text="Lee Jae-myung met Sanae Takaichi in Tokyo. China blocked exports to Japan.",
+    ),
+    Document(
+        id="n2",
+        date="2026-01-09",
+        text="Beijing blocked exports to Japan. China met Japan. China did not meet Japan.",
+    ),
 ]
 
 READERS = {
@@ -51,7 +58,9 @@ def test_list_and_dict_attributes_survive_as_json_strings(graph, tmp_path, name)
     path = export.write(graph, tmp_path / f"graph{export.get(name).suffix}", name)
     back = READERS[name](path)
     u, v, key, data = next(iter(graph.edges(keys=True, data=True)))
-    [got] = [d for _, _, d in back.edges(u, data=True) if json.loads(d["evidence"]) == data["evidence"]]
+    [got] = [
+        d for _, _, d in back.edges(u, data=True) if json.loads(d["evidence"]) == data["evidence"]
+    ]
     assert got["predicate"] == data["predicate"]
     assert got["count"] == data["count"]
     japan = back.nodes["GPE:Japan"]

@@ -9,7 +9,7 @@ import pyoxigraph as ox
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rdflib import RDF, RDFS, SDO, SKOS, Dataset, Graph, Literal, URIRef
+from rdflib import PROV, RDF, RDFS, SDO, SKOS, Dataset, Graph, Literal
 from rdflib.compare import isomorphic
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
@@ -17,22 +17,42 @@ from kg import export
 from kg.errors import ExportError
 from kg.events import EVENT_TYPES
 from kg.export.rdf import (
-    DEFAULT_BASE, document_iri, entity_iri, graph_iri, predicate_iri, slug, to_dataset, to_rdf,
+    DEFAULT_BASE,
+    document_iri,
+    entity_iri,
+    graph_iri,
+    predicate_iri,
+    slug,
+    to_dataset,
+    to_rdf,
 )
 from kg.export.vocab import KG, PLOVER, PLOVER_SCHEME, PREFIXES, SEM, VOCAB_ROOT
 from kg.graph import build_graph
 from kg.pipeline import process
 from kg.types import Document, DocumentResult, Entity, Triple
 
-SINGLE = {"turtle": ("turtle", ox.RdfFormat.TURTLE), "ntriples": ("nt", ox.RdfFormat.N_TRIPLES),
-          "jsonld": ("json-ld", ox.RdfFormat.JSON_LD), "xml": ("xml", ox.RdfFormat.RDF_XML)}
+SINGLE = {
+    "turtle": ("turtle", ox.RdfFormat.TURTLE),
+    "ntriples": ("nt", ox.RdfFormat.N_TRIPLES),
+    "jsonld": ("json-ld", ox.RdfFormat.JSON_LD),
+    "xml": ("xml", ox.RdfFormat.RDF_XML),
+}
 NAMED = {"trig": ("trig", ox.RdfFormat.TRIG), "nquads": ("nquads", ox.RdfFormat.N_QUADS)}
 
 DOCS = [
-    Document(id="n1", date="2026-01-05", title="Leaders meet", url="https://example.org/n1",
-             text="Lee Jae-myung met Sanae Takaichi in Tokyo. China blocked exports to Japan."),
-    Document(id="n2", date="2026-01-09", title="No talks",
-             text="China did not meet Japan. China blocked exports to Japan."),
+    Document(
+        id="n1",
+        date="2026-01-05",
+        title="Leaders meet",
+        url="https://example.org/n1",
+        text="Lee Jae-myung met Sanae Takaichi in Tokyo. China blocked exports to Japan.",
+    ),
+    Document(
+        id="n2",
+        date="2026-01-09",
+        title="No talks",
+        text="China did not meet Japan. China blocked exports to Japan.",
+    ),
 ]
 
 
@@ -52,8 +72,11 @@ def q(g, sparql):
 
 
 def _fact_of(rdf, predicate, negated=False):
-    rows = q(rdf, f"""SELECT ?f WHERE {{ ?f kg:predicate <{predicate_iri(predicate)}> ;
-                                          kg:negated {str(negated).lower()} }}""")
+    rows = q(
+        rdf,
+        f"""SELECT ?f WHERE {{ ?f kg:predicate <{predicate_iri(predicate)}> ;
+                                          kg:negated {str(negated).lower()} }}""",
+    )
     assert len(rows) == 1, rows
     return rows[0][0]
 
@@ -98,17 +121,20 @@ def test_fact_is_direct_edge_and_sem_event(rdf):
 def test_fact_counts_its_evidence_from_both_documents(rdf):
     fact = _fact_of(rdf, "block export to")
     assert rdf.value(fact, KG.count).toPython() == 2
-    assert len(set(rdf.objects(fact, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")))) == 2
+    assert len(set(rdf.objects(fact, PROV.wasDerivedFrom))) == 2
     assert {str(d) for d in rdf.objects(fact, SEM.hasTimeStamp)} == {"2026-01-05", "2026-01-09"}
     assert 0 < float(rdf.value(fact, KG.confidence)) <= 1
 
 
 def test_provenance_chain_reaches_the_article(rdf):
-    rows = q(rdf, """SELECT ?text ?date ?title WHERE {
+    rows = q(
+        rdf,
+        """SELECT ?text ?date ?title WHERE {
         ?f kg:predicate rel:block_export_to ; prov:wasDerivedFrom ?s .
         ?s kg:text ?text ; dcterms:isPartOf ?doc .
         ?doc a schema:NewsArticle ; schema:datePublished ?date .
-        OPTIONAL { ?doc schema:headline ?title } } ORDER BY ?date""")
+        OPTIONAL { ?doc schema:headline ?title } } ORDER BY ?date""",
+    )
     assert [str(r.date) for r in rows] == ["2026-01-05", "2026-01-09"]
     assert str(rows[0].title) == "Leaders meet"
     assert all("China blocked exports to Japan" in str(r.text) for r in rows)
@@ -121,8 +147,11 @@ def test_negated_fact_has_no_direct_edge_but_an_event_node(rdf):
 
 
 def test_location_becomes_a_place(rdf):
-    rows = q(rdf, """SELECT ?label WHERE { ?f kg:predicate rel:meet ; kg:negated false ;
-                                             sem:hasPlace ?p . ?p rdfs:label ?label }""")
+    rows = q(
+        rdf,
+        """SELECT ?label WHERE { ?f kg:predicate rel:meet ; kg:negated false ;
+                                             sem:hasPlace ?p . ?p rdfs:label ?label }""",
+    )
     assert [str(r.label) for r in rows] == ["Tokyo"]
 
 
@@ -135,23 +164,42 @@ def test_entities_typed_with_schema_org_and_labelled(rdf):
 
 
 def test_aliases_become_skos_alt_labels():
-    g = build_graph([DocumentResult(Document(id="d", text="x"), 1, entities=(
-        Entity(name="China", type="GPE", country="CHN", aliases=("Beijing", "PRC")),))])
+    g = build_graph(
+        [
+            DocumentResult(
+                Document(id="d", text="x"),
+                1,
+                entities=(
+                    Entity(name="China", type="GPE", country="CHN", aliases=("Beijing", "PRC")),
+                ),
+            )
+        ]
+    )
     assert set(to_rdf(g).objects(entity_iri("GPE:China"), SKOS.altLabel)) == {
-        Literal("Beijing"), Literal("PRC")}
+        Literal("Beijing"),
+        Literal("PRC"),
+    }
 
 
-def test_one_named_graph_per_document_holds_what_it_says(graph):
+def test_one_named_graph_per_document_holds_its_provenance(graph, rdf):
     ds = to_dataset(graph)
     names = {c.identifier for c in ds.graphs()} - {DATASET_DEFAULT_GRAPH_ID}
     assert names == {graph_iri("n1"), graph_iri("n2")}
-    n2 = ds.graph(graph_iri("n2"))
+    n1, n2 = ds.graph(graph_iri("n1")), ds.graph(graph_iri("n2"))
     assert (document_iri("n2"), RDF.type, SDO.NewsArticle) in n2
-    assert (None, KG.negated, Literal(True)) in n2
-    assert (None, KG.negated, Literal(True)) not in ds.graph(graph_iri("n1"))
-    # aggregates belong to no single document
-    assert (None, KG.count, None) not in n2
-    assert (None, KG.count, None) in ds.graph(DATASET_DEFAULT_GRAPH_ID)
+    assert (document_iri("n2"), SDO.mentions, entity_iri("GPE:China")) in n2
+    negated = _fact_of(rdf, "meet", negated=True)
+    assert (negated, PROV.wasDerivedFrom, None) in n2
+    assert (negated, PROV.wasDerivedFrom, None) not in n1
+    # facts and aggregates belong to no single document
+    default = ds.graph(DATASET_DEFAULT_GRAPH_ID)
+    assert (negated, KG.count, None) in default and (negated, KG.count, None) not in n2
+
+
+def test_no_triple_is_in_two_graphs(graph):
+    seen: dict = {}
+    for s, p, o, g in to_dataset(graph).quads((None, None, None, None)):
+        assert seen.setdefault((s, p, o), g) == g, (s, p, o)
 
 
 def test_base_iri_prefixes_every_instance(graph):
@@ -181,8 +229,10 @@ def test_named_graph_formats_keep_one_graph_per_document(graph, tmp_path):
     path = export.write(graph, tmp_path / "graph.nq", "nquads")
     quads = list(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
     assert len(quads) > 100
-    assert {q.graph_name.value for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)} \
-        == {str(graph_iri("n1")), str(graph_iri("n2"))}
+    assert {q.graph_name.value for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)} == {
+        str(graph_iri("n1")),
+        str(graph_iri("n2")),
+    }
 
 
 def test_every_rdf_format_written_by_build_options(graph, tmp_path):
@@ -197,8 +247,23 @@ def test_every_rdf_format_written_by_build_options(graph, tmp_path):
 # -- IRI minting, property tests --------------------------------------------------------------
 
 NAMES = st.text(min_size=1, max_size=30)
-WEIRD = st.sampled_from(['Lee "Q" Jae', "<script>", "a b", "a_b", "東京", "Кремль", "🙂 emoji",
-                         "}\nDROP ALL", "100%", "x#y?z", "\\", "\t", "São Tomé"])
+WEIRD = st.sampled_from(
+    [
+        'Lee "Q" Jae',
+        "<script>",
+        "a b",
+        "a_b",
+        "東京",
+        "Кремль",
+        "🙂 emoji",
+        "}\nDROP ALL",
+        "100%",
+        "x#y?z",
+        "\\",
+        "\t",
+        "São Tomé",
+    ]
+)
 
 
 @given(st.one_of(NAMES, WEIRD), st.sampled_from(["PERSON", "GPE", "CONCEPT"]))
@@ -226,13 +291,34 @@ def test_predicate_iri_is_an_xml_qname_for_any_phrase(phrase):
 
 
 def _weird_result(subject: str, obj: str, predicate: str) -> DocumentResult:
-    doc = Document(id=f"doc {subject}", text=f"{subject} {predicate} {obj}.", date="2026-02-03",
-                   title=f"title {obj}", url="https://example.org/a b")
-    triple = Triple(doc=doc.id, sentence=0, text=doc.text, subject=subject, subject_type="PERSON",
-                    subject_text=subject, relation=predicate, predicate=predicate, object=obj,
-                    object_type="GPE", object_text=obj, event="CONSULT", quad="verbal_cooperation",
-                    location=obj, time="today", attributed_to=subject, start=0, end=len(doc.text),
-                    confidence=1.0)
+    doc = Document(
+        id=f"doc {subject}",
+        text=f"{subject} {predicate} {obj}.",
+        date="2026-02-03",
+        title=f"title {obj}",
+        url="https://example.org/a b",
+    )
+    triple = Triple(
+        doc=doc.id,
+        sentence=0,
+        text=doc.text,
+        subject=subject,
+        subject_type="PERSON",
+        subject_text=subject,
+        relation=predicate,
+        predicate=predicate,
+        object=obj,
+        object_type="GPE",
+        object_text=obj,
+        event="CONSULT",
+        quad="verbal_cooperation",
+        location=obj,
+        time="today",
+        attributed_to=subject,
+        start=0,
+        end=len(doc.text),
+        confidence=1.0,
+    )
     return DocumentResult(doc, 1, (triple,), (Entity(name=subject, type="PERSON", aliases=(obj,)),))
 
 
@@ -249,7 +335,10 @@ def assert_round_trip(graph, path, name):
         size = len(expected)
     else:
         rdflib_format, ox_format = NAMED[name]
-        expected, got = _graphs(to_dataset(graph)), _graphs(Dataset().parse(path, format=rdflib_format))
+        expected, got = (
+            _graphs(to_dataset(graph)),
+            _graphs(Dataset().parse(path, format=rdflib_format)),
+        )
         assert set(got) == set(expected), name
         assert all(isomorphic(got[i], expected[i]) for i in expected), name
         size = sum(len(c) for c in expected.values())
@@ -267,4 +356,6 @@ def test_any_names_round_trip_through_every_rdf_format(subject, obj, predicate):
     g = build_graph([_weird_result(subject, obj, predicate)])
     with tempfile.TemporaryDirectory() as tmp:
         for name in (*SINGLE, *NAMED):
-            assert_round_trip(g, export.write(g, Path(tmp) / f"g{export.get(name).suffix}", name), name)
+            assert_round_trip(
+                g, export.write(g, Path(tmp) / f"g{export.get(name).suffix}", name), name
+            )

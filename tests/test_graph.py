@@ -14,8 +14,9 @@ from kg.types import Document, DocumentResult, Entity, Role, Triple
 
 DOCS = [
     Document(id="a", date="2026-01-02", text="Lee met Takaichi. China blocked exports to Japan."),
-    Document(id="b", date="2026-01-01",
-             text="China blocked exports to Japan. China did not meet Japan."),
+    Document(
+        id="b", date="2026-01-01", text="China blocked exports to Japan. China did not meet Japan."
+    ),
     Document(id="c", date="2026-01-03", text="Tokyo protested against Beijing."),
 ]
 
@@ -31,8 +32,11 @@ def snapshot(graph: nx.MultiDiGraph) -> str:
 
 def test_one_edge_per_distinct_fact_with_its_evidence(results):
     g = build_graph(results)
-    facts = {(t.subject, t.predicate, t.negated, t.hypothetical, t.object)
-             for r in results for t in r.triples}
+    facts = {
+        (t.subject, t.predicate, t.negated, t.hypothetical, t.object)
+        for r in results
+        for t in r.triples
+    }
     assert g.number_of_edges() == len(facts) < sum(len(r.triples) for r in results)
     edge = g.edges["GPE:China", "GPE:Japan", "block export to|0|0"]
     assert edge["count"] == 2 == len(edge["evidence"])
@@ -81,13 +85,26 @@ def test_new_graph_per_call_unless_one_is_given(results):
 
 def test_document_register_counts_sentences_and_triples(results):
     g = build_graph(results)
-    assert g.graph["documents"]["b"] == {"date": "2026-01-01", "title": None, "url": None,
-                                         "source": None, "sentences": 2, "triples": 2}
+    assert g.graph["documents"]["b"] == {
+        "date": "2026-01-01",
+        "title": None,
+        "url": None,
+        "source": None,
+        "sentences": 2,
+        "triples": 2,
+    }
 
 
 def test_symmetric_fact_stored_once_in_first_direction(nlp):
-    g = build_graph(process([Document(id="x", text="Lee and Takaichi met in Seoul."),
-                             Document(id="y", text="Takaichi and Lee met in Tokyo.")], nlp))
+    g = build_graph(
+        process(
+            [
+                Document(id="x", text="Lee and Takaichi met in Seoul."),
+                Document(id="y", text="Takaichi and Lee met in Tokyo."),
+            ],
+            nlp,
+        )
+    )
     edges = [(u, v) for u, v, k in g.edges(keys=True) if k == "meet|0|0"]
     assert edges == [("PERSON:Lee", "PERSON:Takaichi")]
     assert g.edges["PERSON:Lee", "PERSON:Takaichi", "meet|0|0"]["count"] == 2
@@ -96,43 +113,87 @@ def test_symmetric_fact_stored_once_in_first_direction(nlp):
 # -- the merge policy of node attributes, with hand-built results -----------------------------
 
 
-def _triple(doc: str, sentence: int, *, relation="met", predicate="meet", confidence=0.8,
-            subject="Lee", obj="Takaichi", negated=False) -> Triple:
-    return Triple(doc=doc, sentence=sentence, text=f"{subject} {relation} {obj}.",
-                  subject=subject, subject_type="PERSON", subject_text=subject, relation=relation,
-                  predicate=predicate, object=obj, object_type="PERSON", object_text=obj,
-                  confidence=confidence, negated=negated, event="CONSULT")
+def _triple(
+    doc: str,
+    sentence: int,
+    *,
+    relation="met",
+    predicate="meet",
+    confidence=0.8,
+    subject="Lee",
+    obj="Takaichi",
+    negated=False,
+) -> Triple:
+    return Triple(
+        doc=doc,
+        sentence=sentence,
+        text=f"{subject} {relation} {obj}.",
+        subject=subject,
+        subject_type="PERSON",
+        subject_text=subject,
+        relation=relation,
+        predicate=predicate,
+        object=obj,
+        object_type="PERSON",
+        object_text=obj,
+        confidence=confidence,
+        negated=negated,
+        event="CONSULT",
+    )
 
 
 def _result(doc: str, date: str | None, triples=(), entities=()) -> DocumentResult:
-    return DocumentResult(Document(id=doc, text="...", date=date), 1, tuple(triples), tuple(entities))
+    return DocumentResult(
+        Document(id=doc, text="...", date=date), 1, tuple(triples), tuple(entities)
+    )
 
 
 def test_node_merge_first_values_win_and_collections_accumulate():
     role = Role(title="president", of="South Korea", doc="b", date="2026-02-01")
-    g = build_graph([
-        _result("a", "2026-03-01", entities=[Entity("Lee", "PERSON", country=None,
-                                                    aliases=("Lee J.",), mentions=2)]),
-        _result("b", "2026-02-01", entities=[Entity("Lee", "PERSON", country="KOR",
-                                                    aliases=("President Lee",), roles=(role,))]),
-        _result("c", None, entities=[Entity("Lee", "PERSON", country="PRK", roles=(role,))]),
-    ])
+    g = build_graph(
+        [
+            _result(
+                "a",
+                "2026-03-01",
+                entities=[Entity("Lee", "PERSON", country=None, aliases=("Lee J.",), mentions=2)],
+            ),
+            _result(
+                "b",
+                "2026-02-01",
+                entities=[
+                    Entity(
+                        "Lee", "PERSON", country="KOR", aliases=("President Lee",), roles=(role,)
+                    )
+                ],
+            ),
+            _result("c", None, entities=[Entity("Lee", "PERSON", country="PRK", roles=(role,))]),
+        ]
+    )
     node = g.nodes["PERSON:Lee"]
     assert node["country"] == "KOR"  # a later non-null fills a null; it never overwrites
     assert node["aliases"] == ["Lee J.", "President Lee"]
-    assert node["roles"] == [{"title": "president", "of": "South Korea", "doc": "b",
-                              "date": "2026-02-01"}]
+    assert node["roles"] == [
+        {"title": "president", "of": "South Korea", "doc": "b", "date": "2026-02-01"}
+    ]
     assert node["mentions"] == 4
     assert node["docs"] == ["a", "b", "c"]
     assert (node["first_seen"], node["last_seen"]) == ("2026-02-01", "2026-03-01")
 
 
 def test_edge_merge_first_relation_wins_confidence_is_max_one_record_per_sentence():
-    g = build_graph([
-        _result("a", "2026-01-01", [_triple("a", 0, relation="met", confidence=0.6),
-                                    _triple("a", 0, relation="met with", confidence=0.7)]),
-        _result("b", "2026-01-05", [_triple("b", 3, relation="met with", confidence=0.9)]),
-    ])
+    g = build_graph(
+        [
+            _result(
+                "a",
+                "2026-01-01",
+                [
+                    _triple("a", 0, relation="met", confidence=0.6),
+                    _triple("a", 0, relation="met with", confidence=0.7),
+                ],
+            ),
+            _result("b", "2026-01-05", [_triple("b", 3, relation="met with", confidence=0.9)]),
+        ]
+    )
     edge = g.edges["PERSON:Lee", "PERSON:Takaichi", "meet|0|0"]
     assert edge["relation"] == "met"
     assert [(e["doc"], e["sentence"]) for e in edge["evidence"]] == [("a", 0), ("b", 3)]

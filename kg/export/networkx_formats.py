@@ -38,8 +38,11 @@ def _flat(attrs: dict[str, Any]) -> dict[str, Any]:
         if value is None:
             continue
         if isinstance(value, (list, tuple, dict, set)):
-            value = json.dumps(sorted(value) if isinstance(value, set) else value,
-                               ensure_ascii=False, sort_keys=True)
+            value = json.dumps(
+                sorted(value) if isinstance(value, set) else value,
+                ensure_ascii=False,
+                sort_keys=True,
+            )
         elif isinstance(value, float):
             value = float(value)
         elif not isinstance(value, (str, int, bool)):
@@ -92,7 +95,8 @@ def write_gexf(graph: nx.MultiDiGraph, path: str | Path) -> None:
 
 
 def write_node_link(graph: nx.MultiDiGraph, path: str | Path) -> None:
-    """Node-link JSON (``.json``); read back with ``networkx.node_link_graph(data, edges="edges")``."""
+    """Node-link JSON (``.json``); read back with ``node_link_graph(data, edges="edges")``."""
+
     def dump() -> None:
         with Path(path).open("w", encoding="utf-8") as handle:
             json.dump(to_node_link(graph), handle, ensure_ascii=False)

@@ -19,13 +19,17 @@ The model (vocabulary in :mod:`kg.export.vocab`):
   headline, url), and has one ``prov:qualifiedDerivation`` per evidence record
   with its confidence, location, time and speaker.
 
-Where statements go: everything a document says (its article and sentences,
-the facts it states, their evidence, timestamps and places) is in that
-document's named graph ``<base>graph/<doc>``; the default graph holds what no
-single document owns: the vocabulary (PLOVER scheme, ``rel:`` declarations),
-entity descriptions and the aggregates (``kg:count``, ``kg:confidence``,
-``kg:mentions``, ``kg:firstSeen``, ``kg:lastSeen``). Replacing one document's
-graph therefore replaces exactly what that document said.
+Where statements go: each document's named graph ``<base>graph/<doc>`` holds
+its provenance: the article, the entities it ``schema:mentions``, its
+sentences, and for each fact it states the ``prov:wasDerivedFrom`` link and
+the evidence record. The default graph holds what is the same whichever
+documents say it: the vocabulary (PLOVER scheme, ``rel:`` declarations), the
+entities, the facts (direct edges and event nodes) and what is derived from
+their evidence (``kg:count``, ``kg:confidence``, ``kg:firstSeen``,
+``kg:lastSeen``, ``sem:hasTimeStamp``, ``sem:hasPlace``). No triple is in two
+graphs, so a query over their union counts each once; the embedded store
+replaces a rebuilt document's graph and re-derives the rest from the evidence
+left (:mod:`kg.store`).
 
 IRIs are deterministic: ``<base><type>/<name>`` for entities, with the name
 percent-encoded (spaces as ``_``) so any name gives a valid IRI and distinct
@@ -64,12 +68,26 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from ..errors import ExportError
 from ..events import EVENT_TYPES, quad_class
-from .vocab import ENTITY_CLASSES, KG, PLOVER, PLOVER_SCHEME, PREFIXES, REL, SEM
+from .vocab import ENTITY_CLASSES, KG, PLOVER_SCHEME, PREFIXES, REL, SEM, plover
 
 __all__ = [
-    "DEFAULT_BASE", "check_base", "document_iri", "entity_iri", "fact_iri", "graph_iri",
-    "predicate_iri", "slug", "to_dataset", "to_rdf", "write_jsonld", "write_nquads",
-    "write_ntriples", "write_rdf", "write_trig", "write_turtle", "write_xml",
+    "DEFAULT_BASE",
+    "check_base",
+    "document_iri",
+    "entity_iri",
+    "fact_iri",
+    "graph_iri",
+    "predicate_iri",
+    "slug",
+    "to_dataset",
+    "to_rdf",
+    "write_jsonld",
+    "write_nquads",
+    "write_ntriples",
+    "write_rdf",
+    "write_trig",
+    "write_turtle",
+    "write_xml",
 ]
 
 #: Where instance IRIs go unless ``--base-iri`` says otherwise.
@@ -103,10 +121,15 @@ def check_base(base: str) -> str:
         ...
         kg.errors.ExportError: base IRI 'example.org' is not an absolute IRI ending in / or # ...
     """
-    if (not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", base) or not base.endswith(("/", "#"))
-            or _BAD_IRI_CHARS.search(base)):
-        raise ExportError(f"base IRI {base!r} is not an absolute IRI ending in / or # "
-                          f"(for example {DEFAULT_BASE})")
+    if (
+        not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", base)
+        or not base.endswith(("/", "#"))
+        or _BAD_IRI_CHARS.search(base)
+    ):
+        raise ExportError(
+            f"base IRI {base!r} is not an absolute IRI ending in / or # "
+            f"(for example {DEFAULT_BASE})"
+        )
     return base
 
 
@@ -144,8 +167,9 @@ def predicate_iri(phrase: str) -> URIRef:
         'do_n-000027t'
     """
     words = " ".join(phrase.split())
-    local = "".join(c if (c.isascii() and c.isalnum()) else "_" if c == " " else f"-{ord(c):06x}"
-                    for c in words)
+    local = "".join(
+        c if (c.isascii() and c.isalnum()) else "_" if c == " " else f"-{ord(c):06x}" for c in words
+    )
     if not local[:1].isalpha():
         local = "_" + local
     return REL[local]
@@ -205,7 +229,7 @@ def _vocabulary(g: Graph, predicates: Iterable[str]) -> None:
     g.add((PLOVER_SCHEME, RDF.type, SKOS.ConceptScheme))
     g.add((PLOVER_SCHEME, DCTERMS.title, Literal("PLOVER event types", lang="en")))
     for name in EVENT_TYPES:
-        concept = PLOVER[name]
+        concept = plover(name)
         g.add((concept, RDF.type, SKOS.Concept))
         g.add((concept, RDF.type, SEM.EventType))
         g.add((concept, SKOS.inScheme, PLOVER_SCHEME))
@@ -260,8 +284,10 @@ class _Documents:
         if doc_id in self.graphs:
             return self.graphs[doc_id]
         g = self.graphs[doc_id] = self.ds.graph(graph_iri(doc_id, base=self.base))
-        meta = {**(evidence or {}), **{k: v for k, v in self.register.get(doc_id, {}).items()
-                                       if v is not None}}
+        meta = {
+            **(evidence or {}),
+            **{k: v for k, v in self.register.get(doc_id, {}).items() if v is not None},
+        }
         d = document_iri(doc_id, base=self.base)
         g.add((d, RDF.type, SDO.NewsArticle))
         g.add((d, RDF.type, PROV.Entity))
@@ -290,41 +316,56 @@ def _place(g: Graph, location: str, places: dict[str, str], base: str) -> URIRef
     return p
 
 
-def _fact(docs: _Documents, default: Graph, graph: nx.MultiDiGraph, u: str, v: str, key: str,
-          edge: dict[str, Any], places: dict[str, str], base: str) -> None:
+def _fact(
+    docs: _Documents,
+    default: Graph,
+    graph: nx.MultiDiGraph,
+    u: str,
+    v: str,
+    key: str,
+    edge: dict[str, Any],
+    places: dict[str, str],
+    base: str,
+) -> None:
     f = fact_iri(u, v, key, base=base)
     s, o = entity_iri(u, base=base), entity_iri(v, base=base)
     prop = predicate_iri(edge["predicate"])
-    # aggregates: owned by no single document
+    negated, hypothetical = bool(edge.get("negated")), bool(edge.get("hypothetical"))
+    # the fact itself and its aggregates: the same whichever documents state it
+    if not (negated or hypothetical):
+        default.add((s, prop, o))
+    label = " ".join(
+        (
+            graph.nodes[u].get("label", u),
+            edge.get("relation") or edge["predicate"],
+            graph.nodes[v].get("label", v),
+        )
+    )
+    default.add((f, RDF.type, KG.Fact))
+    default.add((f, RDF.type, SEM.Event))
+    default.add((f, RDFS.label, _text(label)))
+    default.add((f, KG.subject, s))
+    default.add((f, KG.object, o))
+    default.add((f, SEM.hasActor, s))
+    default.add((f, SEM.hasActor, o))
+    default.add((f, KG.predicate, prop))
+    default.add((f, KG.relation, _text(edge.get("relation") or edge["predicate"])))
+    default.add((f, KG.negated, Literal(negated)))
+    default.add((f, KG.hypothetical, Literal(hypothetical)))
+    default.add((f, KG.symmetric, Literal(bool(edge.get("symmetric")))))
+    default.add((f, KG.kind, Literal(edge.get("kind") or "event")))
+    if edge.get("event"):
+        default.add((f, SEM.eventType, plover(edge["event"])))
+    if edge.get("quad"):
+        default.add((f, KG.quadClass, Literal(edge["quad"])))
     default.add((f, KG.count, Literal(int(edge.get("count") or len(edge["evidence"])))))
     default.add((f, KG.confidence, _decimal(edge.get("confidence") or 0.0)))
     for p, k in ((KG.firstSeen, "first_seen"), (KG.lastSeen, "last_seen")):
         if edge.get(k):
             default.add((f, p, _date(edge[k])))
-    negated, hypothetical = bool(edge.get("negated")), bool(edge.get("hypothetical"))
-    label = " ".join((graph.nodes[u].get("label", u), edge.get("relation") or edge["predicate"],
-                      graph.nodes[v].get("label", v)))
+    # what each document contributes: the sentence and one qualified derivation
     for record in edge["evidence"]:
         g = docs(record["doc"], record)
-        if not (negated or hypothetical):
-            g.add((s, prop, o))
-        g.add((f, RDF.type, KG.Fact))
-        g.add((f, RDF.type, SEM.Event))
-        g.add((f, RDFS.label, _text(label)))
-        g.add((f, KG.subject, s))
-        g.add((f, KG.object, o))
-        g.add((f, SEM.hasActor, s))
-        g.add((f, SEM.hasActor, o))
-        g.add((f, KG.predicate, prop))
-        g.add((f, KG.relation, _text(edge.get("relation") or edge["predicate"])))
-        g.add((f, KG.negated, Literal(negated)))
-        g.add((f, KG.hypothetical, Literal(hypothetical)))
-        g.add((f, KG.symmetric, Literal(bool(edge.get("symmetric")))))
-        g.add((f, KG.kind, Literal(edge.get("kind") or "event")))
-        if edge.get("event"):
-            g.add((f, SEM.eventType, PLOVER[edge["event"]]))
-        if edge.get("quad"):
-            g.add((f, KG.quadClass, Literal(edge["quad"])))
         doc = document_iri(record["doc"], base=base)
         sentence = URIRef(f"{doc}/sentence/{int(record['sentence'])}")
         g.add((sentence, RDF.type, KG.Sentence))
@@ -344,14 +385,22 @@ def _fact(docs: _Documents, default: Graph, graph: nx.MultiDiGraph, u: str, v: s
         g.add((ev, PROV.entity, sentence))
         if record.get("confidence") is not None:
             g.add((ev, KG.confidence, _decimal(record["confidence"])))
-        for p, k in ((KG.location, "location"), (KG.time, "time"), (KG.attributedTo, "attributed_to"),
-                     (KG.subjectSector, "subject_sector"), (KG.objectSector, "object_sector")):
+        for p, k in (
+            (KG.location, "location"),
+            (KG.time, "time"),
+            (KG.attributedTo, "attributed_to"),
+            (KG.subjectSector, "subject_sector"),
+            (KG.objectSector, "object_sector"),
+        ):
             if record.get(k):
                 g.add((ev, p, _text(record[k])))
+        # when and where, derived from the evidence (the store recomputes them)
         if record.get("date"):
-            g.add((f, SEM.hasTimeStamp, _date(record["date"])))
+            default.add((f, SEM.hasTimeStamp, _date(record["date"])))
         if record.get("location"):
-            g.add((f, SEM.hasPlace, _place(g, record["location"], places, base)))
+            place = _place(default, record["location"], places, base)
+            g.add((ev, KG.place, place))
+            default.add((f, SEM.hasPlace, place))
 
 
 def to_dataset(graph: nx.MultiDiGraph, *, base: str = DEFAULT_BASE) -> Dataset:
@@ -369,20 +418,25 @@ def to_dataset(graph: nx.MultiDiGraph, *, base: str = DEFAULT_BASE) -> Dataset:
     _vocabulary(default, (d["predicate"] for _, _, d in graph.edges(data=True)))
     _entities(default, graph, base)
     docs = _Documents(ds, graph, base)
-    for doc_id in (graph.graph.get("documents") or {}):
+    for doc_id in graph.graph.get("documents") or {}:
         docs(doc_id)
     for nid, node in graph.nodes(data=True):
         for doc_id in node.get("docs") or ():
-            docs(doc_id).add((document_iri(doc_id, base=base), SDO.mentions, entity_iri(nid, base=base)))
-    places = {str(n.get("label", "")).lower(): nid for nid, n in graph.nodes(data=True)
-              if n.get("type") in ("GPE", "LOC", "FAC")}
+            docs(doc_id).add(
+                (document_iri(doc_id, base=base), SDO.mentions, entity_iri(nid, base=base))
+            )
+    places = {
+        str(n.get("label", "")).lower(): nid
+        for nid, n in graph.nodes(data=True)
+        if n.get("type") in ("GPE", "LOC", "FAC")
+    }
     for u, v, key, edge in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3]):
         _fact(docs, default, graph, u, v, key, edge, places, base)
     return ds
 
 
 def to_rdf(graph: nx.MultiDiGraph, *, base: str = DEFAULT_BASE) -> Graph:
-    """Convert the kg graph to one rdflib ``Graph``: every named graph of :func:`to_dataset` merged."""
+    """Convert the kg graph to one rdflib ``Graph``: all graphs of :func:`to_dataset` merged."""
     ds = to_dataset(graph, base=base)
     out = Graph()
     for prefix, namespace in ds.namespaces():
@@ -392,15 +446,20 @@ def to_rdf(graph: nx.MultiDiGraph, *, base: str = DEFAULT_BASE) -> Graph:
     return out
 
 
-def write_rdf(graph: nx.MultiDiGraph, path: str | Path, *, format: str,
-              base: str = DEFAULT_BASE) -> None:
+def write_rdf(
+    graph: nx.MultiDiGraph, path: str | Path, *, format: str, base: str = DEFAULT_BASE
+) -> None:
     """Write ``graph`` to ``path`` as RDF ``format`` (a key of :data:`RDF_FORMATS`)."""
     try:
         rdflib_name, named = RDF_FORMATS[format]
     except KeyError:
-        raise ExportError(f"unknown RDF format {format!r}; valid: {', '.join(RDF_FORMATS)}") from None
+        raise ExportError(
+            f"unknown RDF format {format!r}; valid: {', '.join(RDF_FORMATS)}"
+        ) from None
     data = to_dataset(graph, base=base) if named else to_rdf(graph, base=base)
-    options: dict[str, Any] = {"auto_compact": True, "context": PREFIXES} if format == "jsonld" else {}
+    options: dict[str, Any] = (
+        {"auto_compact": True, "context": PREFIXES} if format == "jsonld" else {}
+    )
     try:
         data.serialize(destination=str(path), format=rdflib_name, encoding="utf-8", **options)
     except OSError as exc:

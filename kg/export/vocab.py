@@ -33,7 +33,15 @@ from rdflib import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, XSD, Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
 __all__ = [
-    "ENTITY_CLASSES", "KG", "PLOVER", "PLOVER_SCHEME", "PREFIXES", "REL", "SEM", "VOCAB_ROOT",
+    "ENTITY_CLASSES",
+    "KG",
+    "PLOVER",
+    "PLOVER_SCHEME",
+    "PREFIXES",
+    "REL",
+    "SEM",
+    "VOCAB_ROOT",
+    "plover",
 ]
 
 #: Root of every IRI kg mints for its vocabulary (instance data goes under ``--base-iri``).
@@ -88,6 +96,7 @@ class KG(DefinedNamespace):
     start: URIRef  # character offset of the sentence in the document
     end: URIRef
     location: URIRef  # where, as written (``in Brasilia``)
+    place: URIRef  # the place (entity or kg:Place) an evidence record's location names
     time: URIRef  # when, as written (``on Tuesday``)
     attributedTo: URIRef  # who said it (reported speech)
     subjectSector: URIRef  # part of the state acting (``military``)
@@ -133,6 +142,17 @@ class PLOVER(DefinedNamespace):
     MOBILIZE: URIRef
     COERCE: URIRef
     ASSAULT: URIRef
+
+
+def plover(event: str) -> URIRef:
+    """The PLOVER concept of an event type; an unknown name raises ``AttributeError``.
+
+    Example:
+        >>> print(plover("SANCTION"))
+        https://kg.example.org/plover/SANCTION
+    """
+    concept: URIRef = getattr(PLOVER, event)
+    return concept
 
 
 #: The SKOS concept scheme the PLOVER concepts belong to.
