@@ -9,7 +9,7 @@ from kg.types import Document
 def test_long_document_is_parsed_in_parts_with_document_offsets(nlp):
     text = "Lee met Takaichi in Seoul.\nChina blocked exports to Japan.\nIndia pledged aid to Sudan.\n"
     [whole] = process([Document(id="d", text=text)], nlp)
-    [parts] = process([Document(id="d", text=text)], nlp, max_chars=30)
+    [parts] = process([Document(id="d", text=text)], nlp, max_chars=35)
     assert parts.document.text == text and parts.sentences == whole.sentences == 3
     facts = [(t.sentence, t.subject, t.relation, t.object, t.start, t.end) for t in parts.triples]
     assert facts == [(t.sentence, t.subject, t.relation, t.object, t.start, t.end) for t in whole.triples]
