@@ -426,7 +426,7 @@ class RemoteStore:
             )
             if response.is_success:
                 return "gsp"
-            if method == "gsp" or response.status_code not in (400, 404, 405, 415, 501):
+            if method == "gsp" or response.status_code not in (404, 405, 415, 501):
                 raise self._fail(response)
         for request in _update_requests(data, graph):
             response = self._send(

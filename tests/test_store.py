@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import base64
 import csv
+import http.server
 import io
 import json
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
 
+import httpx
 import pyoxigraph as ox
 import pytest
 from conftest import SAMPLE, run_kg
@@ -15,8 +25,8 @@ from kg.errors import StoreError
 from kg.export.rdf import graph_iri, to_dataset
 from kg.graph import build_graph
 from kg.pipeline import process
-from kg.store import EmbeddedStore, format_results
-from kg.types import Document
+from kg.store import EmbeddedStore, RemoteStore, format_results, push
+from kg.types import Document, DocumentResult, Triple
 
 FACTS = """SELECT ?s ?p ?o ?n WHERE {
   ?f kg:subject/rdfs:label ?s ; kg:predicate/rdfs:label ?p ; kg:object/rdfs:label ?o ;
@@ -224,3 +234,248 @@ def test_kg_query_errors_are_one_line(built, args, message):
     assert result.returncode == 1
     err = result.stderr.decode()
     assert message in err and "Traceback" not in err and err.count("\n") == 1
+
+
+# -- remote stores: a real Oxigraph server -----------------------------------------------------
+
+WEIRD_NAMES = [
+    'Kim "the Quote" Lee',
+    "Brace } DROP ALL ; #",
+    "} } DROP ALL",
+    "a{b}c",
+    "It's'''",
+    "back\\slash",
+    "new\nline",
+    "<Angle>",
+    "東京 🙂",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory):
+    """``oxigraph serve`` on a free local port for the whole session."""
+    binary = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
+    port = _free_port()
+    proc = subprocess.Popen(
+        [
+            binary,
+            "serve",
+            "--location",
+            str(tmp_path_factory.mktemp("oxigraph")),
+            "--bind",
+            f"127.0.0.1:{port}",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if httpx.get(f"{url}/query", params={"query": "ASK {}"}, timeout=1).is_success:
+                break
+        except httpx.HTTPError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail(f"oxigraph serve did not start: {proc.stderr.read().decode()[:500]}")
+        time.sleep(0.1)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def _count(url: str, graph: str) -> int:
+    with RemoteStore(url) as remote:
+        _, [(n,)] = remote.query(
+            f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+        )
+    return n
+
+
+@pytest.fixture(scope="module")
+def small_store(nlp, tmp_path_factory):
+    path = tmp_path_factory.mktemp("small") / "store"
+    with EmbeddedStore(path) as store:
+        store.add_graph(
+            _graph(
+                nlp,
+                ("n1", "2026-01-05", "China blocked exports to Japan. Lee met Takaichi in Seoul."),
+            )
+        )
+        triples = len(store)
+    return path, triples
+
+
+@pytest.mark.server
+@pytest.mark.parametrize("method", ["gsp", "update", "auto"])
+def test_push_loads_the_build_and_repush_does_not_duplicate(oxigraph_server, small_store, method):
+    path, triples = small_store
+    graph = f"https://example.org/test/{method}"
+    assert push(path, oxigraph_server, graph=graph, method=method) == (
+        triples,
+        "update" if method == "update" else "gsp",
+    )
+    assert _count(oxigraph_server, graph) == triples
+    push(path, oxigraph_server, graph=graph, method=method)
+    assert _count(oxigraph_server, graph) == triples
+
+
+@pytest.mark.server
+def test_push_falls_back_to_sparql_update_without_a_graph_store(oxigraph_server, small_store):
+    path, triples = small_store
+    graph = "https://example.org/test/fallback"
+    used = push(path, oxigraph_server, graph=graph, gsp_url=f"{oxigraph_server}/no-such-service")
+    assert used == (triples, "update")
+    assert _count(oxigraph_server, graph) == triples
+
+
+@pytest.mark.server
+def test_push_replaces_only_its_own_graph(oxigraph_server, small_store):
+    path, triples = small_store
+    push(path, oxigraph_server, graph="https://example.org/test/keep")
+    push(path, oxigraph_server, graph="https://example.org/test/other", method="update")
+    assert _count(oxigraph_server, "https://example.org/test/keep") == triples
+
+
+@pytest.mark.server
+def test_names_with_sparql_syntax_cannot_inject(oxigraph_server, tmp_path):
+    canary = "https://example.org/test/canary"
+    with RemoteStore(oxigraph_server) as remote:
+        remote.put_graph(b"<urn:a> <urn:b> <urn:c> .\n", canary, method="update")
+    result = DocumentResult(
+        Document(id='doc "1" } DROP ALL', text="x", date="2026-01-01"),
+        1,
+        tuple(
+            Triple(
+                doc='doc "1" } DROP ALL',
+                sentence=i,
+                text=f"{a} met {b}.",
+                subject=a,
+                subject_type="PERSON",
+                subject_text=a,
+                relation="met } DROP ALL",
+                predicate="meet } DROP ALL",
+                object=b,
+                object_type="PERSON",
+                object_text=b,
+                location=b,
+                attributed_to=a,
+            )
+            for i, (a, b) in enumerate(zip(WEIRD_NAMES, WEIRD_NAMES[1:], strict=False))
+        ),
+    )
+    path = tmp_path / "store"
+    with EmbeddedStore(path) as store:
+        store.add_graph(build_graph([result]))
+        triples = len(store)
+    graph = "https://example.org/test/weird"
+    for method in ("update", "gsp"):
+        assert push(path, oxigraph_server, graph=graph, method=method)[0] == triples
+        assert _count(oxigraph_server, graph) == triples
+        assert _count(oxigraph_server, canary) == 1
+    with RemoteStore(oxigraph_server) as remote:
+        _, rows = remote.query(
+            f"SELECT ?l WHERE {{ GRAPH <{graph}> {{ ?p a "
+            "<https://kg.example.org/vocab#Person> ; "
+            "<http://www.w3.org/2000/01/rdf-schema#label> ?l } }"
+        )
+    assert {label for (label,) in rows} == set(WEIRD_NAMES)
+
+
+class _Refuse(http.server.BaseHTTPRequestHandler):
+    """Answers every request with the status the server was made with."""
+
+    def _answer(self) -> None:
+        self.server.seen.append(self.headers.get("Authorization"))  # type: ignore[attr-defined]
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        body = b"no such thing\nsecond line"
+        self.send_response(self.server.status)  # type: ignore[attr-defined]
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_PUT = do_POST = do_GET = _answer
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def refusing_server():
+    servers = []
+
+    def start(status: int) -> tuple[str, list]:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Refuse)
+        server.status, server.seen = status, []
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}", server.seen
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.server
+def test_unreachable_endpoint_is_one_clear_error(small_store):
+    with pytest.raises(StoreError, match="cannot connect") as info:
+        push(small_store[0], f"http://127.0.0.1:{_free_port()}")
+    assert "\n" not in str(info.value)
+
+
+@pytest.mark.server
+def test_401_says_not_authorised_and_sends_basic_auth(small_store, refusing_server):
+    url, seen = refusing_server(401)
+    with pytest.raises(StoreError, match="HTTP 401, not authorised"):
+        push(small_store[0], url, user="kg", password="s3cret")
+    assert seen == ["Basic " + base64.b64encode(b"kg:s3cret").decode()]
+
+
+@pytest.mark.server
+@pytest.mark.parametrize("method", ["gsp", "update"])
+def test_server_error_is_one_line_with_status(small_store, refusing_server, method):
+    url, _ = refusing_server(500)
+    with pytest.raises(StoreError, match="HTTP 500") as info:
+        push(small_store[0], url, method=method)
+    assert "\n" not in str(info.value) and "no such thing" in str(info.value)
+
+
+def test_bad_graph_iri_is_refused_before_sending(small_store):
+    with pytest.raises(StoreError, match="not an absolute IRI"):
+        push(small_store[0], "http://127.0.0.1:9", graph="graph> DROP ALL <x")
+
+
+@pytest.mark.server
+def test_kg_push_command(oxigraph_server, built):
+    graph = "https://example.org/test/cli"
+    result = run_kg("push", "--endpoint", oxigraph_server, "-d", str(built), "--graph", graph)
+    assert result.returncode == 0, result.stderr
+    assert b"graph store protocol" in result.stderr
+    with EmbeddedStore(built / "store", read_only=True) as store:
+        assert _count(oxigraph_server, graph) == len(store)
+    query = run_kg(
+        "query",
+        f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}",
+        "--endpoint",
+        oxigraph_server,
+        "--format",
+        "csv",
+        "-q",
+    )
+    assert query.stdout.decode().split() == ["n", str(_count(oxigraph_server, graph))]
+
+
+@pytest.mark.server
+def test_kg_push_error_is_one_line(built):
+    result = run_kg("push", "--endpoint", f"http://127.0.0.1:{_free_port()}", "-d", str(built))
+    assert result.returncode == 1
+    err = result.stderr.decode()
+    assert "cannot connect" in err and "Traceback" not in err and err.count("\n") == 1
