@@ -888,74 +888,84 @@ def show(
 
 
 def sparql(source: Any, query: str) -> pd.DataFrame:
-    """Run a SPARQL SELECT query; one DataFrame column per variable.
+    """Run a SPARQL query; one DataFrame column per variable.
+
+    Queries see every graph merged as the default graph, and kg's prefixes
+    (``kg:``, ``rel:``, ``sem:``, ``plover:``, ``schema:``, ... see
+    :data:`kg.export.vocab.PREFIXES`) are declared, as in ``kg query``.
 
     Args:
         source: where the RDF is: a ``kg build`` output folder (its embedded
-            store ``DIR/store`` when there is one, else ``DIR/graph.ttl`` loaded
-            into an in-memory store), a Turtle file, an object with
-            ``.query(sparql) -> (variables, rows)`` such as
-            :class:`kg.store.EmbeddedStore`, or a graph (exported to Turtle first).
+            store ``DIR/store``, or ``DIR/graph.ttl`` for a build made with
+            ``--no-store``), a store folder, an RDF file (``.ttl``, ``.nt``,
+            ``.nq``, ``.trig``, ...), an object with ``.query(sparql) ->
+            (variables, rows)`` such as :class:`kg.store.EmbeddedStore`, or a
+            graph (loaded into a temporary embedded store).
         query: the SPARQL query.
 
     Returns:
-        IRIs as strings, literals as Python values (numbers, booleans, strings),
-        unbound values as ``None``.
+        IRIs and strings as ``str``, numbers and booleans as Python values,
+        unbound values as ``None``. An ``ASK`` gives one column ``ask``.
 
     Raises:
         StoreError: the query is invalid or the store failed.
         InputError: ``source`` holds no RDF.
 
     Example:
-        >>> q = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-        >>> int(sparql(_example(), q)["n"][0]) > 0
-        True
+        >>> q = "SELECT ?type WHERE { ?f kg:subject ?s ; sem:eventType ?type } ORDER BY ?type"
+        >>> sparql(_example(), q)["type"].str.rsplit("/", n=1).str[-1].tolist()
+        ['ACCUSE', 'ACCUSE', 'CONSULT', 'REQUEST', 'SANCTION']
     """
+    from .store import EmbeddedStore
+
     if hasattr(source, "query") and not isinstance(source, (str, Path, nx.Graph)):
-        variables, rows = source.query(query)
-        return _frame(variables, rows)
+        return _frame(*source.query(query))
     if isinstance(source, nx.MultiDiGraph):
-        with tempfile.TemporaryDirectory(prefix="kg-sparql-") as tmp:
-            from . import export
-
-            path = export.write(source, Path(tmp) / "graph.ttl", "turtle")
-            return _query_turtle(path, query)
+        with (
+            tempfile.TemporaryDirectory(prefix="kg-sparql-") as tmp,
+            EmbeddedStore(Path(tmp) / "store") as store,
+        ):
+            store.add_graph(source)
+            return _frame(*store.query(query))
     path = Path(source)
-    store_dir = path / "store"
-    if path.is_dir() and store_dir.is_dir():
-        embedded = _embedded_store(store_dir)
-        if embedded is not None:
-            variables, rows = embedded.query(query)
-            return _frame(variables, rows)
-    turtle = path / "graph.ttl" if path.is_dir() else path
-    if not turtle.is_file():
-        raise InputError(f"{path}: no RDF here (expected a store, graph.ttl or a Turtle file)")
-    return _query_turtle(turtle, query)
+    if not path.exists():
+        raise InputError(f"{path}: no such file or directory")
+    store_dir = path / "store" if (path / "store").is_dir() else path
+    if store_dir.is_dir() and (store_dir / "CURRENT").is_file():  # a pyoxigraph (RocksDB) store
+        with EmbeddedStore(store_dir, read_only=True) as store:
+            return _frame(*store.query(query))
+    rdf = path / "graph.ttl" if path.is_dir() else path
+    if not rdf.is_file():
+        raise InputError(f"{path}: no RDF here (expected DIR/store, DIR/graph.ttl or an RDF file)")
+    return _query_file(rdf, query)
 
 
-def _embedded_store(path: Path) -> Any:
-    """``kg.store.EmbeddedStore`` on ``path`` when this kg has one, else ``None``."""
-    try:
-        from .store import EmbeddedStore  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return EmbeddedStore(path)
-
-
-def _query_turtle(path: Path, query: str) -> pd.DataFrame:
+def _query_file(path: Path, query: str) -> pd.DataFrame:
+    """Answer ``query`` from an RDF file loaded into an in-memory store."""
     import pyoxigraph
 
+    from .export.vocab import PREFIXES
+
+    fmt = (
+        pyoxigraph.RdfFormat.from_extension(path.suffix.lstrip(".")) or pyoxigraph.RdfFormat.TURTLE
+    )
     store = pyoxigraph.Store()
     try:
-        store.load(path=str(path), format=pyoxigraph.RdfFormat.TURTLE)
-    except (SyntaxError, OSError) as exc:
-        raise StoreError(f"{path}: cannot load Turtle ({exc})") from exc
-    try:
-        result = store.query(query)
+        store.load(path=str(path), format=fmt)
     except (SyntaxError, OSError, ValueError) as exc:
+        raise StoreError(f"{path}: cannot load {fmt.name} ({exc})") from exc
+    try:
+        result = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
+    except SyntaxError as exc:
+        raise StoreError(f"SPARQL syntax error: {exc}") from exc
+    except (OSError, ValueError, RuntimeError) as exc:
         raise StoreError(f"SPARQL query failed: {exc}") from exc
-    if not isinstance(result, pyoxigraph.QuerySolutions):
-        raise StoreError("only SELECT queries give a table; this query is an ASK or CONSTRUCT")
+    if isinstance(result, pyoxigraph.QueryBoolean):
+        return _frame(["ask"], [(bool(result),)])
+    if isinstance(result, pyoxigraph.QueryTriples):
+        return _frame(
+            ["subject", "predicate", "object"], [(t.subject, t.predicate, t.object) for t in result]
+        )
     variables = [v.value for v in result.variables]
     return _frame(variables, [tuple(solution) for solution in result])
 
@@ -970,8 +980,13 @@ _NUMERIC = {
     "int": int,
     "long": int,
     "short": int,
+    "byte": int,
     "nonNegativeInteger": int,
     "positiveInteger": int,
+    "nonPositiveInteger": int,
+    "negativeInteger": int,
+    "unsignedInt": int,
+    "unsignedLong": int,
     "decimal": float,
     "double": float,
     "float": float,
@@ -979,13 +994,15 @@ _NUMERIC = {
 
 
 def _plain(term: Any) -> Any:
-    """A pyoxigraph/rdflib term as a plain Python value; anything else unchanged."""
-    if term is None or isinstance(term, (int, float, bool)):
+    """A pyoxigraph term as a plain Python value (as :class:`kg.store.EmbeddedStore` gives)."""
+    if term is None or isinstance(term, (str, int, float, bool)):
         return term
-    datatype = getattr(term, "datatype", None)
     value = getattr(term, "value", None)
     if value is None:
-        return str(term) if not isinstance(term, str) else term
+        return str(term)
+    if type(term).__name__ == "BlankNode":
+        return f"_:{value}"
+    datatype = getattr(term, "datatype", None)
     if datatype is not None:
         local = str(getattr(datatype, "value", datatype)).rsplit("#", 1)[-1]
         if local in _NUMERIC:

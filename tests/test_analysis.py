@@ -74,6 +74,31 @@ def _triple(
     )
 
 
+def _example_graph():
+    return analysis.from_triples(
+        [
+            _triple(
+                "Lee",
+                "meet",
+                "Takaichi",
+                symmetric=True,
+                event="CONSULT",
+                quad="verbal_cooperation",
+            ),
+            _triple(
+                "China",
+                "sanction",
+                "Japan",
+                doc="e",
+                subject_type="GPE",
+                object_type="GPE",
+                event="SANCTION",
+                quad="material_conflict",
+            ),
+        ]
+    )
+
+
 def _facts(g):
     return {
         (u, v, k): (d["count"], d["event"], [e["text"] for e in d["evidence"]])
@@ -481,28 +506,50 @@ def test_show_embeds_the_html_export_in_an_escaped_iframe(graph, tmp_path):
 # -- SPARQL -----------------------------------------------------------------------------------
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-LABELS = (
-    "SELECT ?label WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label } ORDER BY ?label"
-)
+LABELS = "SELECT DISTINCT ?label WHERE { ?s kg:subject ?a . ?a rdfs:label ?label } ORDER BY ?label"
 
 
-def test_sparql_over_build_output_gives_a_dataframe(built):
+def test_sparql_over_build_output_reads_its_embedded_store(built):
+    assert (built / "store").is_dir()
     labels = analysis.sparql(built, LABELS)
     assert list(labels.columns) == ["label"]
     assert {"Xi Jinping", "Sanae Takaichi"} <= set(labels["label"])
-    [n] = analysis.sparql(built, COUNT)["n"]
-    assert isinstance(n, int) and n > 100
+    [n] = analysis.sparql(built / "store", COUNT)["n"]
+    assert isinstance(n, int) and n > 1000
 
 
-def test_sparql_over_a_turtle_file_and_a_graph_agree(built, graph):
-    from_file = analysis.sparql(built / "graph.ttl", LABELS)
-    from_graph = analysis.sparql(graph, LABELS)
-    assert set(from_file["label"]) == set(from_graph["label"])
+def test_sparql_answers_the_same_from_store_turtle_graph_and_store_object(built, graph):
+    from kg.store import EmbeddedStore
+
+    expected = analysis.sparql(built, LABELS)
+    assert analysis.sparql(built / "graph.ttl", LABELS).equals(expected)
+    assert analysis.sparql(graph, LABELS).equals(expected)
+    with EmbeddedStore(built / "store", read_only=True) as store:
+        assert analysis.sparql(store, LABELS).equals(expected)
+
+
+def test_sparql_build_without_store_falls_back_to_its_turtle(tmp_path, built):
+    result = run_kg("build", str(SAMPLE), "-o", str(tmp_path), "-q", "--no-store")
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "store").exists()
+    assert set(analysis.sparql(tmp_path, LABELS)["label"]) == set(
+        analysis.sparql(built, LABELS)["label"]
+    )
+
+
+def test_sparql_gives_typed_values_and_ask():
+    g = _example_graph()
+    facts = analysis.sparql(g, "SELECT ?n ?neg WHERE { ?f kg:count ?n ; kg:negated ?neg }")
+    assert {type(v) for v in facts["n"]} == {int} and {type(v) for v in facts["neg"]} == {bool}
+    ask = analysis.sparql(g, "ASK { ?s rel:meet ?o }")
+    assert ask.to_dict("list") == {"ask": [True]}
 
 
 def test_sparql_bad_query_is_a_store_error(built):
     with pytest.raises(StoreError):
         analysis.sparql(built, "SELEC ?x WHERE {")
+    with pytest.raises(StoreError):
+        analysis.sparql(built / "graph.ttl", "SELEC ?x WHERE {")
 
 
 def test_sparql_folder_without_rdf_is_an_input_error(tmp_path):
