@@ -3,9 +3,10 @@
 The functions here answer the questions an analyst asks first, as pandas
 DataFrames: who are the central actors (:func:`top_actors`), which pairs of
 actors deal with each other most (:func:`dyads`), what exactly passed between
-two of them and when (:func:`dyad`, :func:`dyad_timeline`), who surrounds an
-actor (:func:`ego`), what happened in a window of time (:func:`subgraph`), and
-what the RDF says (:func:`sparql`). :func:`show` embeds the HTML viewer in a
+two of them and when (:func:`dyad`, :func:`dyad_timeline`), how states relate
+once their people and agencies are folded in (:func:`by_country`), who surrounds
+an actor (:func:`ego`), what happened in a window of time (:func:`subgraph`),
+and what the RDF says (:func:`sparql`). :func:`show` embeds the HTML viewer in a
 notebook cell. Nothing is computed at import time; matplotlib and IPython are
 imported only by the functions that draw.
 
