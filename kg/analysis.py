@@ -859,7 +859,8 @@ def show(
     Args:
         width: CSS width of the frame.
         height: CSS height of the frame.
-        **options: passed to the HTML writer.
+        **options: passed to the HTML writer (:func:`kg.export.html.write_html`),
+            e.g. ``hide_concepts=True`` or ``top=50``.
 
     Example:
         >>> frame = show(_example())
