@@ -479,3 +479,26 @@ def test_kg_push_error_is_one_line(built):
     assert result.returncode == 1
     err = result.stderr.decode()
     assert "cannot connect" in err and "Traceback" not in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("command", ["query", "push"])
+def test_help_has_an_example(command):
+    result = run_kg(command, "--help")
+    assert result.returncode == 0 and b"examples:" in result.stdout
+
+
+def test_kg_query_reads_standard_input(built):
+    result = run_kg(
+        "query",
+        "-f",
+        "-",
+        "-d",
+        str(built),
+        "--format",
+        "json",
+        "-q",
+        stdin=b"SELECT (COUNT(*) AS ?n) WHERE { ?f a kg:Fact }",
+    )
+    assert result.returncode == 0, result.stderr
+    [row] = json.loads(result.stdout)
+    assert row["n"] > 10
