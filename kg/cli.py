@@ -53,7 +53,9 @@ def _results(args: argparse.Namespace, reporter: Reporter):
 
     nlp = nlp_module.load(args.model)
     docs = read_documents(args.inputs, strict=args.strict, on_problem=reporter.warn)
-    results = process(docs, nlp, batch_size=args.batch_size, n_process=args.workers)
+    results = process(
+        docs, nlp, batch_size=args.batch_size, n_process=args.workers, quotes=args.quotes
+    )
     return _progress(results, quiet=args.quiet, desc="documents")
 
 
@@ -182,6 +184,9 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
                    help="documents per spaCy batch (default 16)")
     p.add_argument("--strict", action="store_true",
                    help="stop at the first bad document instead of warning and going on")
+    p.add_argument("--quotes", action="store_true",
+                   help="also extract facts stated only inside direct quotations "
+                        "(by default a quotation is the speaker's words, not a reported event)")
 
 
 def _add_model_options(p: argparse.ArgumentParser) -> None:

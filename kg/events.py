@@ -120,6 +120,16 @@ def classify(predicate: str) -> str | None:
     return best[2] if best else None
 
 
+def is_conflict(event: str | None) -> bool:
+    """Whether an event type is verbal or material conflict.
+
+    Example:
+        >>> is_conflict("SANCTION"), is_conflict("AID"), is_conflict(None)
+        (True, False, False)
+    """
+    return event is not None and quad_class(event).endswith("conflict")
+
+
 def quad_class(event: str | None) -> str | None:
     """Quad class of an event type (``None`` for ``None``)."""
     if event is None:

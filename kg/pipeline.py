@@ -43,23 +43,29 @@ def process(
     batch_size: int = 16,
     n_process: int = 1,
     max_chars: int = MAX_CHARS,
+    quotes: bool = False,
 ) -> Iterator[DocumentResult]:
-    """Parse, extract and resolve each document; yield one result per document, in order."""
+    """Parse, extract and resolve each document; yield one result per document, in order.
+
+    ``quotes=True`` also extracts facts stated only inside direct quotations.
+    """
     stream = ((clean_text(p.piece.text), p) for d in documents for p in _parts(d, max_chars))
     registry = NameRegistry()  # full names seen so far: "Zelensky" later is "Volodymyr Zelensky"
     pending: list[DocumentResult] = []
     for doc, part in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        result = analyse(doc, part.piece, registry=registry)
+        result = analyse(doc, part.piece, registry=registry, quotes=quotes)
         pending.append(_shift(result, part.offset, sum(r.sentences for r in pending)))
         if part.last:
             yield _merge(part.document, pending)
             pending = []
 
 
-def analyse(doc, document: Document, *, registry: NameRegistry | None = None) -> DocumentResult:
+def analyse(
+    doc, document: Document, *, registry: NameRegistry | None = None, quotes: bool = False
+) -> DocumentResult:
     """Extract and resolve one parsed document (no parsing here)."""
     ctx = DocContext.of(doc)
-    raw = extract(doc, doc_id=document.id, ctx=ctx)
+    raw = extract(doc, doc_id=document.id, ctx=ctx, quotes=quotes)
     triples, entities = resolve_document(doc, ctx, raw, document, registry=registry)
     sentences = sum(1 for s in doc.sents if s.text.strip())
     return DocumentResult(document, sentences, tuple(triples), tuple(entities))
@@ -105,12 +111,16 @@ def _merge(document: Document, parts: list[DocumentResult]) -> DocumentResult:
     for part in parts:
         for e in part.entities:
             seen = entities.get((e.name, e.type))
-            entities[(e.name, e.type)] = e if seen is None else dataclasses.replace(
-                seen,
-                country=seen.country or e.country,
-                aliases=tuple(sorted(set(seen.aliases) | set(e.aliases))),
-                roles=seen.roles + tuple(r for r in e.roles if r not in seen.roles),
-                mentions=seen.mentions + e.mentions,
+            entities[(e.name, e.type)] = (
+                e
+                if seen is None
+                else dataclasses.replace(
+                    seen,
+                    country=seen.country or e.country,
+                    aliases=tuple(sorted(set(seen.aliases) | set(e.aliases))),
+                    roles=seen.roles + tuple(r for r in e.roles if r not in seen.roles),
+                    mentions=seen.mentions + e.mentions,
+                )
             )
     return DocumentResult(
         document,

@@ -56,6 +56,8 @@ class Mention:
     token: int
     #: Nationality or state named inside the span (``Chinese naval vessels``).
     nationality: str | None = None
+    #: A person whose thing the span names (``Trump`` in ``Trump's deportation policy``).
+    owner: str | None = None
     #: Title words that preceded a name in the span (``President``).
     title: str | None = None
     #: Lowercased pronoun or definite description when the span is one.
@@ -85,6 +87,8 @@ class RawTriple:
     confidence: float = 0.8
     #: Lemma of the relation's main word (verb or event noun), for event typing.
     head: str = ""
+    #: Document index of the token that states the fact (the verb or event noun).
+    anchor: int = -1
 
 
 @dataclass(frozen=True)

@@ -191,3 +191,22 @@ def test_container_noun_gives_way_to_its_content(nlp):
 def test_nationality_adjective_is_the_agent_of_an_event_noun(nlp):
     rows = triples(nlp, "Takaichi said a Chinese attack on Taiwan could threaten Japan.")
     assert has(rows, "China", "attack on", "Taiwan")
+
+
+QUOTED = '"China and Japan should resolve the dispute through talks," Lee said. Lee met Xi in Beijing.'
+
+
+def test_facts_inside_direct_quotations_are_left_out_by_default(nlp):
+    rows = triples(nlp, QUOTED)
+    assert [(t.subject, t.relation, t.object) for t in rows] == [("Lee", "met", "Xi")]
+
+
+def test_quotes_option_keeps_quoted_facts_attributed_to_the_speaker(nlp):
+    [result] = process([Document(id="q", text=QUOTED)], nlp, quotes=True)
+    quoted = [t for t in result.triples if t.subject == "China"]
+    assert quoted and all(t.attributed_to == "Lee" and t.hypothetical for t in quoted)
+
+
+def test_scare_quotes_do_not_hide_facts(nlp):
+    rows = triples(nlp, 'China blocked exports to Japan of "dual-use" items.')
+    assert has(rows, "China", "blocked exports to", "Japan")

@@ -25,9 +25,14 @@ from .verbs import sentence_verbs, verb_triples
 __all__ = ["clean_text", "extract"]
 
 
-def extract(doc: Doc, *, doc_id: str, ctx: DocContext | None = None) -> Iterator[RawTriple]:
+def extract(
+    doc: Doc, *, doc_id: str, ctx: DocContext | None = None, quotes: bool = False
+) -> Iterator[RawTriple]:
     """Yield every raw triple of ``doc``, sentence by sentence, de-duplicated.
 
+    Facts stated only inside a direct quotation (``"both countries should
+    cooperate," she said``) are the speaker's words, not reported events: they
+    are left out unless ``quotes`` is set. Roles are kept wherever they appear.
     ``ctx`` (the document's corrected entity labels) is computed when not given.
     """
     ctx = ctx if ctx is not None else DocContext.of(doc)
@@ -44,6 +49,8 @@ def extract(doc: Doc, *, doc_id: str, ctx: DocContext | None = None) -> Iterator
             found.extend(misparsed_verb_triples(sent, ctx, doc_id, index))
         start, end = _bounds(sent)
         for triple in found:
+            if not quotes and triple.kind == "event" and triple.anchor in ctx.quoted:
+                continue
             triple = replace(triple, start=start, end=end)
             key = (
                 triple.sentence,

@@ -87,6 +87,8 @@ class DocContext:
 
     labels: dict[int, tuple[int, int, str]] = field(default_factory=dict)
     person_parts: dict[str, str] = field(default_factory=dict)
+    #: Tokens inside a direct quotation of at least a few words.
+    quoted: frozenset[int] = frozenset()
     doc: Doc | None = None
 
     @classmethod
@@ -109,6 +111,7 @@ class DocContext:
                 start = _name_start(doc, start)
             for i in range(start, end):
                 ctx.labels[i] = (start, end, label)
+        ctx.quoted = _quotations(doc)
         # a known surname outside any entity is still the person: "Lee and Takaichi, who ..."
         for tok in doc:
             if tok.i not in ctx.labels and tok.pos_ == "PROPN" and tok.text in ctx.person_parts:
@@ -118,6 +121,27 @@ class DocContext:
     def entity(self, token: Token) -> tuple[int, int, str] | None:
         """(start, end, label) of the corrected entity containing ``token``."""
         return self.labels.get(token.i)
+
+
+#: Shortest quotation treated as reported speech; shorter ones are scare quotes ("dual-use").
+_MIN_QUOTE_TOKENS = 4
+
+
+def _quotations(doc: Doc) -> frozenset[int]:
+    """Token indices inside direct quotations (which may span sentences, not paragraphs)."""
+    inside: set[int] = set()
+    start: int | None = None
+    for tok in doc:
+        if "\n" in tok.text:
+            start = None  # an unclosed quote ends with its paragraph
+        elif tok.text == '"':
+            if start is None:
+                start = tok.i
+            else:
+                if tok.i - start - 1 >= _MIN_QUOTE_TOKENS:
+                    inside.update(range(start + 1, tok.i))
+                start = None
+    return frozenset(inside)
 
 
 def _name_start(doc: Doc, start: int) -> int:
@@ -215,12 +239,16 @@ def mention(token: Token, ctx: DocContext) -> Mention | None:
     left = [
         c for c in token.lefts if c.dep_ in _CONCEPT_MODS or (c.dep_ == "poss" and c.pos_ != "PRON")
     ]
-    nationality = None
+    nationality = owner = None
     for child in token.children:
         if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i < token.i:
             ent = entity_span(child, ctx)
-            if ent is not None and ent[1] in ("GPE", "NORP", "ORG"):
+            if ent is None or _paired(ent[0]):
+                continue  # "the Japan-China crisis" belongs to neither
+            if ent[1] in ("GPE", "NORP", "ORG"):
                 nationality = ent[0].text
+            elif ent[1] == "PERSON" and child.dep_ == "poss":
+                owner = ent[0].text
     det = next((c.lower_ for c in token.lefts if c.dep_ in ("det", "predet", "nummod")), None)
     start = min([token.i] + [c.left_edge.i for c in left if c.dep_ != "det"])
     span = doc[start : token.i + 1]
@@ -236,8 +264,17 @@ def mention(token: Token, ctx: DocContext) -> Mention | None:
         end=span.end_char,
         token=token.i,
         nationality=nationality,
+        owner=owner,
         anaphor=anaphor,
     )
+
+
+def _paired(span: Span) -> bool:
+    """A name hyphenated to another: ``Japan`` in ``Japan-China``."""
+    doc = span.doc
+    before = span.start > 0 and doc[span.start - 1].text == "-"
+    after = span.end < len(doc) and doc[span.end].text == "-"
+    return before or after
 
 
 def _title_before(span: Span) -> str | None:

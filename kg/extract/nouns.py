@@ -129,7 +129,20 @@ _SYMMETRIC_NOUNS = frozenset(
     }
 )
 _NOUN_PREPS = frozenset(
-    {"with", "to", "between", "against", "on", "among", "of", "toward", "towards", "over", "from"}
+    {
+        "with",
+        "to",
+        "between",
+        "against",
+        "on",
+        "among",
+        "of",
+        "toward",
+        "towards",
+        "over",
+        "from",
+        "for",
+    }
 )
 
 
@@ -149,6 +162,11 @@ def noun_event_triples(
     if noun.dep_ == "dobj" and not any(
         (c.dep_ == "poss" and c.lower_ not in ("their", "its", "our"))
         or (c.dep_ == "prep" and c.lower_ in ("between", "among"))
+        or (
+            c.dep_ in ("amod", "compound")
+            and (e := entity_span(c, ctx))
+            and e[1] in ("NORP", "GPE")
+        )
         for c in noun.children
     ):
         return  # the verb rules cover "held talks with"; "his meeting" has its own agent
@@ -211,6 +229,7 @@ def noun_event_triples(
             time=when,
             confidence=0.7,
             head=noun.lemma_,
+            anchor=noun.i,
         )
 
     if agents:
@@ -396,4 +415,5 @@ def misparsed_verb_triples(
             hypothetical=hyp,
             confidence=0.6,
             head=lemma,
+            anchor=tok.i,
         )

@@ -416,6 +416,7 @@ def verb_triples(
             attributed_to=attributed,
             confidence=confidence,
             head=verb.lemma_,
+            anchor=verb.i,
         )
 
     base: list[Token | str] = [*head_words, *particles]

@@ -117,19 +117,21 @@ def resolve_document(
         attributed = (
             actor_for(t.attributed_to, sentence=t.sentence) if t.attributed_to is not None else []
         )
+        event = events.classify(t.predicate) if t.kind == "event" else None
         for s, o in pairs:
+            if t.kind == "role" and o.type == "NORP":
+                code = gazetteer.country_code(o.name)
+                o = state(code) if code else o
+            if o.type == CONCEPT and s.type != CONCEPT and events.is_conflict(event):
+                o = _target(t.object, o, coref, person_country)
             if s.name == o.name and s.type == o.type:
                 continue
             if s.type == CONCEPT and o.type == CONCEPT:
                 continue
-            if t.kind == "role" and o.type == "NORP":
-                code = gazetteer.country_code(o.name)
-                o = state(code) if code else o
             ledger.add(s, t.subject)
             ledger.add(o, t.object)
             if t.kind == "event":
                 groups.saw(s, o, t.sentence, together=t.symmetric)
-            event = events.classify(t.predicate) if t.kind == "event" else None
             out.append(
                 Triple(
                     doc=t.doc,
@@ -229,6 +231,17 @@ def _country_of_roles(roles: list[tuple[str, str | None]]) -> str | None:
     return None
 
 
+def _target(m: Mention, concept: Actor, coref: Coref, person_country) -> Actor:
+    """The actor hit through its thing: ``tariffs on Chinese goods`` hit China,
+    ``criticized Trump's policy`` hits Trump (conflict events only, as event coders do)."""
+    if m.owner:
+        name = coref.persons.get(m.owner) or person_name(m.owner)
+        return Actor(name, "PERSON", person_country.get(name))
+    if concept.country:
+        return state(concept.country)
+    return concept
+
+
 @dataclass
 class _Groups:
     """Pairs of actors seen acting together (``Lee and Takaichi met``) or on each other,
@@ -247,8 +260,12 @@ class _Groups:
             self.state = (sentence, (s, o))
 
     def people(self, sentence: int) -> tuple[int, tuple[Actor, Actor]] | None:
-        found = self.person or self.person_pair
-        return found if found and sentence - found[0] <= _GROUP_WINDOW else None
+        """The latest two people seen together (preferred) or acting on each other."""
+        options = [g for g in (self.person, self.person_pair) if g is not None]
+        if not options:
+            return None
+        found = max(options, key=lambda g: (g[0], g is self.person))
+        return found if sentence - found[0] <= _GROUP_WINDOW else None
 
     def states(self, sentence: int, countries: dict[str, str | None]):
         """The latest pair of states: acting together, or the states of the latest two people."""
