@@ -112,6 +112,13 @@ class DocContext:
             for i in range(start, end):
                 ctx.labels[i] = (start, end, label)
         ctx.quoted = _quotations(doc)
+        # names the NER missed but the gazetteer knows: "... of Vietnam General Secretary"
+        for tok in doc:
+            if tok.i not in ctx.labels and tok.pos_ == "PROPN" and not tok.is_sent_start:
+                if gazetteer.organisation(tok.text):
+                    ctx.labels[tok.i] = (tok.i, tok.i + 1, "ORG")
+                elif gazetteer.country_code(tok.text) or gazetteer.state_of(tok.text):
+                    ctx.labels[tok.i] = (tok.i, tok.i + 1, "GPE")
         # a known surname outside any entity is still the person: "Lee and Takaichi, who ..."
         for tok in doc:
             if tok.i not in ctx.labels and tok.pos_ == "PROPN" and tok.text in ctx.person_parts:
