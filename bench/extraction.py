@@ -44,18 +44,22 @@ def main() -> None:
 
     t0 = time.perf_counter()
     contexts = [DocContext.of(doc) for doc, _ in parsed]
-    raws = [list(extract(doc, doc_id=d.id, ctx=ctx)) for (doc, d), ctx in zip(parsed, contexts)]
+    raws = [
+        list(extract(doc, doc_id=d.id, ctx=ctx))
+        for (doc, d), ctx in zip(parsed, contexts, strict=True)
+    ]
     extraction = time.perf_counter() - t0
 
     t0 = time.perf_counter()
     triples = 0
-    for (doc, d), ctx, raw in zip(parsed, contexts, raws):
+    for (doc, d), ctx, raw in zip(parsed, contexts, raws, strict=True):
         triples += len(resolve_document(doc, ctx, raw, d)[0])
     resolution = time.perf_counter() - t0
 
     words = sum(len(doc) for doc, _ in parsed)
     print(
-        f"corpus            {len(documents)} documents ({args.repeat} x {args.corpus}), {words} tokens"
+        f"corpus            {len(documents)} documents "
+        f"({args.repeat} x {args.corpus}), {words} tokens"
     )
     print(f"spaCy parse       {parse:.3f} s  ({words / parse:,.0f} tokens/s)")
     print(f"extraction rules  {extraction:.3f} s  = {extraction / parse:.1%} of parse")

@@ -279,7 +279,8 @@ def evaluate(gold_docs: list[GoldDocument], nlp, *, strict: bool = False) -> Rep
                         report.events_right += 1
                     else:
                         report.event_errors.append(
-                            f"{g.describe()}: gold {g.event}, got {sorted({str(t.event) for t in hits})}"
+                            f"{g.describe()}: gold {g.event}, "
+                            f"got {sorted({str(t.event) for t in hits})}"
                         )
             else:
                 report.misses.append(f"{gold_doc.id}: {g.describe()}")

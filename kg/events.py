@@ -127,7 +127,8 @@ def is_conflict(event: str | None) -> bool:
         >>> is_conflict("SANCTION"), is_conflict("AID"), is_conflict(None)
         (True, False, False)
     """
-    return event is not None and quad_class(event).endswith("conflict")
+    quad = quad_class(event)
+    return quad is not None and quad.endswith("conflict")
 
 
 def quad_class(event: str | None) -> str | None:

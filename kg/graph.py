@@ -8,7 +8,8 @@ Example:
     >>> import kg.nlp
     >>> from kg.pipeline import process
     >>> from kg.types import Document
-    >>> g = build_graph(process([Document(id="d", text="China blocked exports to Japan.")], kg.nlp.load()))
+    >>> docs = [Document(id="d", text="China blocked exports to Japan.")]
+    >>> g = build_graph(process(docs, kg.nlp.load()))
     >>> sorted(g.nodes)
     ['GPE:China', 'GPE:Japan']
     >>> [k for _, _, k in g.edges(keys=True)]

@@ -22,11 +22,17 @@ def nlp():
     return kg.nlp.load()
 
 
-def run_kg(*args: str, stdin: bytes | None = None, env: dict | None = None, cwd: Path | None = None):
+def run_kg(
+    *args: str, stdin: bytes | None = None, env: dict | None = None, cwd: Path | None = None
+):
     """Run the real ``kg`` entry point in a subprocess."""
     return subprocess.run(
-        [sys.executable, "-m", "kg", *args], input=stdin, capture_output=True,
-        env={**os.environ, **(env or {})}, cwd=cwd, timeout=600,
+        [sys.executable, "-m", "kg", *args],
+        input=stdin,
+        capture_output=True,
+        env={**os.environ, **(env or {})},
+        cwd=cwd,
+        timeout=600,
     )
 
 

@@ -27,15 +27,24 @@ CONSTRUCTIONS = [
     ("Lee met Takaichi.", "Lee", "met", "Takaichi"),
     # verb + object + preposition: the object noun joins the relation
     ("China blocked exports to Japan.", "China", "blocked exports to", "Japan"),
-    ("Norway pledged 500 million dollars in humanitarian aid to Sudan.", "Norway",
-     "pledged humanitarian aid to", "Sudan"),
+    (
+        "Norway pledged 500 million dollars in humanitarian aid to Sudan.",
+        "Norway",
+        "pledged humanitarian aid to",
+        "Sudan",
+    ),
     # prepositional objects
     ("Macron met with Scholz in Berlin.", "Macron", "met with", "Scholz"),
     ("Blinken spoke with Wang Yi on Tuesday.", "Blinken", "spoke with", "Wang Yi"),
     ("Zelensky arrived in Washington.", "Zelensky", "arrived in", "Washington"),
     ("Biden warned Putin against an invasion.", "Biden", "warned", "Putin"),
     # passive with agent
-    ("The suspect was deported to Vietnam by Thailand.", "Thailand", "deported to Vietnam", "suspect"),
+    (
+        "The suspect was deported to Vietnam by Thailand.",
+        "Thailand",
+        "deported to Vietnam",
+        "suspect",
+    ),
     # conjoined objects expand
     ("Blinken visited Egypt and Jordan.", "Blinken", "visited", "Egypt"),
     ("Blinken visited Egypt and Jordan.", "Blinken", "visited", "Jordan"),
@@ -44,20 +53,36 @@ CONSTRUCTIONS = [
     ("Israel and Hamas agreed to a ceasefire.", "Israel", "agreed", "Hamas"),
     ("Qatar and Bahrain restored diplomatic ties.", "Qatar", "restored diplomatic ties", "Bahrain"),
     # control verbs keep the verb chain
-    ("India agreed to strengthen cooperation with Brazil.", "India",
-     "agreed to strengthen cooperation with", "Brazil"),
-    ("Italy refused to extradite the businessman to Turkey.", "Italy",
-     "refused to extradite businessman to", "Turkey"),
-    ("Seoul sought to improve relations with Tokyo.", "South Korea",
-     "sought to improve relations with", "Japan"),
+    (
+        "India agreed to strengthen cooperation with Brazil.",
+        "India",
+        "agreed to strengthen cooperation with",
+        "Brazil",
+    ),
+    (
+        "Italy refused to extradite the businessman to Turkey.",
+        "Italy",
+        "refused to extradite businessman to",
+        "Turkey",
+    ),
+    (
+        "Seoul sought to improve relations with Tokyo.",
+        "South Korea",
+        "sought to improve relations with",
+        "Japan",
+    ),
     # nominal events
     ("Lee's visit to Japan ended on Friday.", "Lee", "visit to", "Japan"),
     ("Talks between Zelensky and Trump collapsed.", "Zelensky", "Talks", "Trump"),
     ("Japan's spat with China deepened.", "Japan", "spat with", "China"),
     ("Lee gave an interview with NHK.", "Lee", "gave interview with", "NHK"),
     # relative clause
-    ("Yoon, who declared martial law in December 2024, was removed from office.", "Yoon",
-     "declared", "martial law"),
+    (
+        "Yoon, who declared martial law in December 2024, was removed from office.",
+        "Yoon",
+        "declared",
+        "martial law",
+    ),
     # capitals acting for their state
     ("Beijing pressures Tokyo over its stance on Taiwan.", "China", "pressures", "Japan"),
 ]
@@ -80,10 +105,13 @@ def test_extract_passive_agent_becomes_subject(nlp):
     assert (t.subject, t.subject_sector, t.object_text) == ("Russia", "military", "Odesa")
 
 
-@pytest.mark.parametrize("text,relation", [
-    ("Putin did not meet Zelensky.", "meet"),
-    ("Beijing never recognized Kosovo.", "recognized"),
-])
+@pytest.mark.parametrize(
+    "text,relation",
+    [
+        ("Putin did not meet Zelensky.", "meet"),
+        ("Beijing never recognized Kosovo.", "recognized"),
+    ],
+)
 def test_extract_negation(nlp, text, relation):
     [t] = [t for t in triples(nlp, text) if t.relation == relation]
     assert t.negated is True and t.hypothetical is False
@@ -94,13 +122,16 @@ def test_extract_no_longer_is_negation(nlp):
     assert t.negated is True
 
 
-@pytest.mark.parametrize("text,relation", [
-    ("China could attack Taiwan.", "attack"),
-    ("Russia may invade Georgia.", "invade"),
-    ("Japan plans to impose sanctions on Russia.", "plans to impose sanctions on"),
-    ("Modi is expected to meet Xi.", "expected to meet"),
-    ("Japan would respond if China attacks Taiwan.", "attacks"),
-])
+@pytest.mark.parametrize(
+    "text,relation",
+    [
+        ("China could attack Taiwan.", "attack"),
+        ("Russia may invade Georgia.", "invade"),
+        ("Japan plans to impose sanctions on Russia.", "plans to impose sanctions on"),
+        ("Modi is expected to meet Xi.", "expected to meet"),
+        ("Japan would respond if China attacks Taiwan.", "attacks"),
+    ],
+)
 def test_extract_modality_is_hypothetical(nlp, text, relation):
     [t] = [t for t in triples(nlp, text) if t.relation == relation]
     assert t.hypothetical is True and t.negated is False
@@ -111,17 +142,40 @@ def test_extract_plain_past_is_factual(nlp):
     assert t.hypothetical is False and t.negated is False
 
 
-@pytest.mark.parametrize("text,person,role,owner", [
-    ("Japanese Prime Minister Sanae Takaichi met Lee.", "Sanae Takaichi", "prime minister of", "Japan"),
-    ("Chen Zhi, the chairman of Prince Holding Group, was arrested.", "Chen Zhi", "chairman of",
-     "Prince Holding Group"),
-    ("Takaichi's predecessor, Shigeru Ishiba, visited Washington.", "Shigeru Ishiba",
-     "predecessor of", "Takaichi"),
-    ("Chinese President Xi Jinping (習近平) met Lula in Brasilia.", "Xi Jinping", "president of", "China"),
-])
+@pytest.mark.parametrize(
+    "text,person,role,owner",
+    [
+        (
+            "Japanese Prime Minister Sanae Takaichi met Lee.",
+            "Sanae Takaichi",
+            "prime minister of",
+            "Japan",
+        ),
+        (
+            "Chen Zhi, the chairman of Prince Holding Group, was arrested.",
+            "Chen Zhi",
+            "chairman of",
+            "Prince Holding Group",
+        ),
+        (
+            "Takaichi's predecessor, Shigeru Ishiba, visited Washington.",
+            "Shigeru Ishiba",
+            "predecessor of",
+            "Takaichi",
+        ),
+        (
+            "Chinese President Xi Jinping (習近平) met Lula in Brasilia.",
+            "Xi Jinping",
+            "president of",
+            "China",
+        ),
+    ],
+)
 def test_extract_titles_and_appositions_become_roles(nlp, text, person, role, owner):
     rows = triples(nlp, text)
-    assert has(rows, person, role, owner, kind="role"), [(t.subject, t.relation, t.object) for t in rows]
+    assert has(rows, person, role, owner, kind="role"), [
+        (t.subject, t.relation, t.object) for t in rows
+    ]
 
 
 def test_extract_reported_speech_is_attributed_not_related(nlp):
@@ -135,7 +189,8 @@ def test_extract_reported_speech_is_attributed_not_related(nlp):
 def test_extract_location_and_time_are_attributes(nlp):
     rows = triples(nlp, "Lee met Takaichi in Geneva on Friday.")
     assert [(t.subject, t.object, t.location, t.time) for t in rows] == [
-        ("Lee", "Takaichi", "Geneva", "Friday")]
+        ("Lee", "Takaichi", "Geneva", "Friday")
+    ]
 
 
 def test_extract_concept_arguments_are_typed_concept(nlp):
@@ -144,8 +199,17 @@ def test_extract_concept_arguments_are_typed_concept(nlp):
     assert (t.subject, t.object, t.object_type) == ("South Korea", "accusation", "CONCEPT")
 
 
-@pytest.mark.parametrize("text", ["Photo: AFP", "Photo: AFP\n", "File photo: Reuters",
-                                  "12 34 56 78\n90 12 34 56", "<div><p></p></div>", ""])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Photo: AFP",
+        "Photo: AFP\n",
+        "File photo: Reuters",
+        "12 34 56 78\n90 12 34 56",
+        "<div><p></p></div>",
+        "",
+    ],
+)
 def test_extract_scraping_debris_gives_no_triples(nlp, text):
     assert triples(nlp, text) == ()
 
@@ -193,7 +257,9 @@ def test_nationality_adjective_is_the_agent_of_an_event_noun(nlp):
     assert has(rows, "China", "attack on", "Taiwan")
 
 
-QUOTED = '"China and Japan should resolve the dispute through talks," Lee said. Lee met Xi in Beijing.'
+QUOTED = (
+    '"China and Japan should resolve the dispute through talks," Lee said. Lee met Xi in Beijing.'
+)
 
 
 def test_facts_inside_direct_quotations_are_left_out_by_default(nlp):

@@ -6,8 +6,8 @@ import json
 import os
 
 import pytest
-
 from conftest import jsonl, run_kg
+
 from kg.errors import InputError
 from kg.io import read_documents
 
@@ -49,8 +49,13 @@ def test_unreadable_file_is_reported(tmp_path, monkeypatch):
 
 def test_malformed_jsonl_line_warns_with_file_and_line_and_keeps_the_rest(tmp_path):
     path = tmp_path / "news.jsonl"
-    path.write_text(_lines({"id": "ok1", "text": "Lee met Takaichi."}, "{not json",
-                           {"id": "ok2", "text": "China blocked exports to Japan."}))
+    path.write_text(
+        _lines(
+            {"id": "ok1", "text": "Lee met Takaichi."},
+            "{not json",
+            {"id": "ok2", "text": "China blocked exports to Japan."},
+        )
+    )
     result = run_kg("extract", str(path))
     assert result.returncode == 0
     assert f"{path}:2: not valid JSON" in result.stderr.decode()
@@ -83,7 +88,9 @@ def test_single_non_utf8_document_fails_the_run(tmp_path):
     assert "not UTF-8" in err and "Traceback" not in err
 
 
-@pytest.mark.parametrize("name,content", [("empty.txt", b""), ("empty.jsonl", b""), ("blank.txt", b"  \n")])
+@pytest.mark.parametrize(
+    "name,content", [("empty.txt", b""), ("empty.jsonl", b""), ("blank.txt", b"  \n")]
+)
 def test_empty_file_is_reported_and_fails_alone(tmp_path, name, content):
     path = tmp_path / name
     path.write_bytes(content)

@@ -16,11 +16,21 @@ def run(nlp, text: str):
 
 
 # --- gazetteer: one test per entry class -------------------------------------------------
-@pytest.mark.parametrize("name,code", [
-    ("the US", "USA"), ("United States", "USA"), ("PRC", "CHN"), ("Chinese", "CHN"),
-    ("South Korean", "KOR"), ("North Korea", "PRK"), ("Russia", "RUS"), ("Cambodian", "KHM"),
-    ("Britain", "GBR"), ("Türkiye", "TUR"),
-])
+@pytest.mark.parametrize(
+    "name,code",
+    [
+        ("the US", "USA"),
+        ("United States", "USA"),
+        ("PRC", "CHN"),
+        ("Chinese", "CHN"),
+        ("South Korean", "KOR"),
+        ("North Korea", "PRK"),
+        ("Russia", "RUS"),
+        ("Cambodian", "KHM"),
+        ("Britain", "GBR"),
+        ("Türkiye", "TUR"),
+    ],
+)
 def test_country_names_and_demonyms(name, code):
     assert gazetteer.country_code(name) == code
 
@@ -30,33 +40,52 @@ def test_cities_and_codes_are_not_countries(name):
     assert gazetteer.country_code(name) is None
 
 
-@pytest.mark.parametrize("capital,code", [
-    ("Beijing", "CHN"), ("Washington", "USA"), ("Moscow", "RUS"), ("the Kremlin", "RUS"),
-    ("Ankara", "TUR"), ("New Delhi", "IND"), ("Brasilia", "BRA"), ("Pyongyang", "PRK"),
-])
+@pytest.mark.parametrize(
+    "capital,code",
+    [
+        ("Beijing", "CHN"),
+        ("Washington", "USA"),
+        ("Moscow", "RUS"),
+        ("the Kremlin", "RUS"),
+        ("Ankara", "TUR"),
+        ("New Delhi", "IND"),
+        ("Brasilia", "BRA"),
+        ("Pyongyang", "PRK"),
+    ],
+)
 def test_capitals_and_seats_of_government(capital, code):
     assert gazetteer.state_of(capital) == code
     assert normalise_name(capital, "GPE").country == code
     assert normalise_name(capital, "GPE", as_place=True).name == capital.replace("the ", "")
 
 
-@pytest.mark.parametrize("alias,canonical", [
-    ("EU", "European Union"), ("NATO", "NATO"), ("the UN", "United Nations"),
-    ("ASEAN", "ASEAN"), ("African Union", "African Union"), ("APEC", "APEC"),
-])
+@pytest.mark.parametrize(
+    "alias,canonical",
+    [
+        ("EU", "European Union"),
+        ("NATO", "NATO"),
+        ("the UN", "United Nations"),
+        ("ASEAN", "ASEAN"),
+        ("African Union", "African Union"),
+        ("APEC", "APEC"),
+    ],
+)
 def test_international_organisations(alias, canonical):
     actor = normalise_name(alias, "ORG")
     assert (actor.name, actor.type) == (canonical, "ORG")
 
 
-@pytest.mark.parametrize("phrase,nationality,state,sector", [
-    ("Chinese naval vessels", "Chinese", "China", "military"),
-    ("Iranian drones", "Iranian", "Iran", "military"),
-    ("North Korean forces", "North Korean", "North Korea", "military"),
-    ("the Japanese defense ministry", "Japanese", "Japan", "military"),
-    ("US prosecutors", "US", "United States", "judiciary"),
-    ("South Korea's presidential office", "South Korea", "South Korea", "government"),
-])
+@pytest.mark.parametrize(
+    "phrase,nationality,state,sector",
+    [
+        ("Chinese naval vessels", "Chinese", "China", "military"),
+        ("Iranian drones", "Iranian", "Iran", "military"),
+        ("North Korean forces", "North Korean", "North Korea", "military"),
+        ("the Japanese defense ministry", "Japanese", "Japan", "military"),
+        ("US prosecutors", "US", "United States", "judiciary"),
+        ("South Korea's presidential office", "South Korea", "South Korea", "government"),
+    ],
+)
 def test_nationality_agents_resolve_to_their_state(phrase, nationality, state, sector):
     actor = normalise_name(phrase, "CONCEPT", nationality=nationality)
     assert (actor.name, actor.type, actor.sector) == (state, "GPE", sector)
@@ -76,8 +105,11 @@ def test_capitals_acting_are_states_but_places_stay_places(nlp):
 
 
 def test_surname_and_pronoun_resolve_to_the_full_name(nlp):
-    r = run(nlp, "Japanese Prime Minister Sanae Takaichi met South Korean President Lee Jae-myung "
-                 "in Nara. Takaichi said she told Lee that the two countries should cooperate.")
+    r = run(
+        nlp,
+        "Japanese Prime Minister Sanae Takaichi met South Korean President Lee Jae-myung "
+        "in Nara. Takaichi said she told Lee that the two countries should cooperate.",
+    )
     told = [t for t in r.triples if t.relation == "told"]
     assert [(t.subject, t.object) for t in told] == [("Sanae Takaichi", "Lee Jae-myung")]
     assert told[0].subject_country == "JPN" and told[0].object_country == "KOR"
@@ -86,16 +118,22 @@ def test_surname_and_pronoun_resolve_to_the_full_name(nlp):
 
 
 def test_group_descriptions_resolve_to_the_pair(nlp):
-    r = run(nlp, "Japanese Prime Minister Sanae Takaichi called on South Korean President "
-                 "Lee Jae-myung to help. The two leaders met in Nara.")
-    assert any(t.relation == "met" and {t.subject, t.object} == {"Sanae Takaichi", "Lee Jae-myung"}
-               for t in r.triples)
+    r = run(
+        nlp,
+        "Japanese Prime Minister Sanae Takaichi called on South Korean President "
+        "Lee Jae-myung to help. The two leaders met in Nara.",
+    )
+    assert any(
+        t.relation == "met" and {t.subject, t.object} == {"Sanae Takaichi", "Lee Jae-myung"}
+        for t in r.triples
+    )
 
 
 def test_different_people_with_a_shared_surname_stay_apart(nlp):
     r = run(nlp, "Lee Jae-myung met Lee Myung-bak in Seoul.")
     assert [(t.subject, t.object) for t in r.triples if t.relation == "met"] == [
-        ("Lee Jae-myung", "Lee Myung-bak")]
+        ("Lee Jae-myung", "Lee Myung-bak")
+    ]
 
 
 def test_unresolvable_pronoun_drops_its_triple(nlp):
@@ -105,7 +143,9 @@ def test_unresolvable_pronoun_drops_its_triple(nlp):
 def test_roles_and_countries_on_person_entities(nlp):
     r = run(nlp, "Chinese President Xi Jinping met Lula.")
     [xi] = [e for e in r.entities if e.name == "Xi Jinping"]
-    assert xi.country == "CHN" and [(ro.title, ro.of) for ro in xi.roles] == [("president", "China")]
+    assert xi.country == "CHN" and [(ro.title, ro.of) for ro in xi.roles] == [
+        ("president", "China")
+    ]
 
 
 def test_resolution_is_deterministic(nlp):
@@ -114,16 +154,35 @@ def test_resolution_is_deterministic(nlp):
 
 
 # --- event types -------------------------------------------------------------------------
-@pytest.mark.parametrize("predicate,event", [
-    ("agree to a ceasefire", "AGREE"), ("meet", "CONSULT"), ("praise", "SUPPORT"),
-    ("release prisoner", "CONCEDE"), ("restore diplomatic tie", "COOPERATE"),
-    ("pledge humanitarian aid to", "AID"), ("withdraw troop from", "RETREAT"),
-    ("call on", "REQUEST"), ("accuse", "ACCUSE"), ("summon ambassador", "ACCUSE"),
-    ("reject", "REJECT"), ("warn", "THREATEN"), ("protest", "PROTEST"),
-    ("block export to", "SANCTION"), ("impose sanction on", "SANCTION"), ("deploy", "MOBILIZE"),
-    ("arrest", "COERCE"), ("extradite", "COERCE"), ("strike", "ASSAULT"), ("attack", "ASSAULT"),
-    ("sign", "AGREE"), ("visit", "CONSULT"), ("talks", "CONSULT"), ("fine", "SANCTION"),
-])
+@pytest.mark.parametrize(
+    "predicate,event",
+    [
+        ("agree to a ceasefire", "AGREE"),
+        ("meet", "CONSULT"),
+        ("praise", "SUPPORT"),
+        ("release prisoner", "CONCEDE"),
+        ("restore diplomatic tie", "COOPERATE"),
+        ("pledge humanitarian aid to", "AID"),
+        ("withdraw troop from", "RETREAT"),
+        ("call on", "REQUEST"),
+        ("accuse", "ACCUSE"),
+        ("summon ambassador", "ACCUSE"),
+        ("reject", "REJECT"),
+        ("warn", "THREATEN"),
+        ("protest", "PROTEST"),
+        ("block export to", "SANCTION"),
+        ("impose sanction on", "SANCTION"),
+        ("deploy", "MOBILIZE"),
+        ("arrest", "COERCE"),
+        ("extradite", "COERCE"),
+        ("strike", "ASSAULT"),
+        ("attack", "ASSAULT"),
+        ("sign", "AGREE"),
+        ("visit", "CONSULT"),
+        ("talks", "CONSULT"),
+        ("fine", "SANCTION"),
+    ],
+)
 def test_event_type_per_plover_class(predicate, event):
     assert events.classify(predicate) == event
 
@@ -147,27 +206,36 @@ def test_state_agencies_named_as_organisations_are_the_state():
 def test_unnamed_official_of_a_state_acts_for_it(nlp):
     r = run(nlp, "Iran's foreign ministry summoned the British ambassador.")
     assert [(t.subject, t.object, t.object_sector) for t in r.triples] == [
-        ("Iran", "United Kingdom", "government")]
+        ("Iran", "United Kingdom", "government")
+    ]
 
 
 def test_both_countries_after_two_states_acted_together(nlp):
-    r = run(nlp, "Pakistan and India exchanged fire along the border. "
-                 "The United Nations urged both countries to exercise restraint.")
+    r = run(
+        nlp,
+        "Pakistan and India exchanged fire along the border. "
+        "The United Nations urged both countries to exercise restraint.",
+    )
     urged = {t.object for t in r.triples if t.relation == "urged"}
     assert urged == {"Pakistan", "India"}
 
 
 def test_bare_surname_in_a_later_document_joins_the_full_name(nlp):
-    docs = [Document(id="1", text="Ukrainian President Volodymyr Zelensky met Donald Trump."),
-            Document(id="2", text="Zelensky accused Moscow of war crimes.")]
+    docs = [
+        Document(id="1", text="Ukrainian President Volodymyr Zelensky met Donald Trump."),
+        Document(id="2", text="Zelensky accused Moscow of war crimes."),
+    ]
     later = list(process(docs, nlp))[1]
     assert [(t.subject, t.object) for t in later.triples if t.relation == "accused"] == [
-        ("Volodymyr Zelensky", "Russia")]
+        ("Volodymyr Zelensky", "Russia")
+    ]
 
 
 def test_shared_surname_across_documents_stays_apart(nlp):
-    docs = [Document(id="1", text="Lee Jae-myung met Takaichi."),
-            Document(id="2", text="Lee Myung-bak met Takaichi."),
-            Document(id="3", text="Lee visited Tokyo.")]
+    docs = [
+        Document(id="1", text="Lee Jae-myung met Takaichi."),
+        Document(id="2", text="Lee Myung-bak met Takaichi."),
+        Document(id="3", text="Lee visited Tokyo."),
+    ]
     last = list(process(docs, nlp))[2]
     assert {t.subject for t in last.triples} <= {"Lee"}

@@ -5,7 +5,8 @@ Pure generators: nothing here loads a model, mutates a Doc or builds a graph.
 Example:
     >>> import kg.nlp
     >>> nlp = kg.nlp.load()
-    >>> [(t.subject.text, t.relation, t.object.text) for t in extract(nlp("Lee met Takaichi."), doc_id="d")]
+    >>> doc = nlp("Lee met Takaichi.")
+    >>> [(t.subject.text, t.relation, t.object.text) for t in extract(doc, doc_id="d")]
     [('Lee', 'met', 'Takaichi')]
 """
 

@@ -99,7 +99,7 @@ def _lemmas(tok: Token) -> set[str]:
 
 
 def chain(verb: Token, *, full: bool = False) -> list[Token]:
-    """The control/raising chain ending at ``verb``: ``agreed to strengthen`` -> [agreed, strengthen].
+    """The control/raising chain to ``verb``: ``agreed to strengthen`` -> [agreed, strengthen].
 
     The chain stops below an object-control verb (``urged Seoul to talk`` -> [talk]):
     its subject is not the infinitive's. ``full=True`` climbs through it anyway, for

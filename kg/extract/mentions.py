@@ -236,7 +236,8 @@ def mention(token: Token, ctx: DocContext) -> Mention | None:
         return None
     # "the predecessor, Shigeru Ishiba": the apposed name is the argument
     for child in token.children:
-        if child.dep_ == "appos" and ctx.entity(child) and ctx.entity(child)[2] == "PERSON":
+        found_appos = ctx.entity(child)
+        if child.dep_ == "appos" and found_appos is not None and found_appos[2] == "PERSON":
             return mention(child, ctx)
     # "Indian Prime Minister Narendra Modi" parsed with the title as head: the name is the argument
     if token.lower_ in gazetteer.TITLE_WORDS and token.i + 1 < len(doc):

@@ -195,7 +195,7 @@ def noun_event_triples(
         fixed = as_people([*agents, *(m for _, m in partners)], ctx)
         agents, partners = (
             fixed[: len(agents)],
-            [(p, m) for (p, _), m in zip(partners, fixed[len(agents) :])],
+            [(p, m) for (p, _), m in zip(partners, fixed[len(agents) :], strict=True)],
         )
     if not agents and poss is None and noun.dep_ == "pobj":
         # "Lee said in an interview with NHK": the clause's subject gave the interview

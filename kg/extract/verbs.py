@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import TypeGuard
 
 from spacy.tokens import Span, Token
 
@@ -265,7 +266,7 @@ _MAX_SENTENCE_TOKENS = 160
 _MAX_ARGS = 8
 
 
-def is_actor(m: Mention | None) -> bool:
+def is_actor(m: Mention | None) -> TypeGuard[Mention]:
     """An argument that names (or stands for) an actor rather than a concept."""
     return m is not None and (
         m.label != CONCEPT or m.anaphor is not None or m.nationality is not None
@@ -368,7 +369,7 @@ def verb_triples(
         fixed = as_people(subjects + [m for _, m in patients], ctx)
         subjects, patients = (
             fixed[: len(subjects)],
-            list(zip([t for t, _ in patients], fixed[len(subjects) :])),
+            list(zip([t for t, _ in patients], fixed[len(subjects) :], strict=True)),
         )
     actor_patients = [(t, m) for t, m in patients if is_actor(m)]
 
@@ -475,8 +476,8 @@ def verb_triples(
     if any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children):
         return  # "agreed to strengthen ...": the chain's last verb states the pair
     actors = [m for m in subjects if is_actor(m)]
-    themes = [_compact(_theme(t)) for t in patient_tokens if t.pos_ == "NOUN"][:1]
-    rel = [*base, *(themes[0] if themes else [])]
+    theme_words = [_compact(_theme(t)) for t in patient_tokens if t.pos_ == "NOUN"][:1]
+    rel = [*base, *(theme_words[0] if theme_words else [])]
     if len(actors) >= 2:
         for i, a in enumerate(actors):
             for b in actors[i + 1 :]:

@@ -267,16 +267,19 @@ class _Groups:
         found = max(options, key=lambda g: (g[0], g is self.person))
         return found if sentence - found[0] <= _GROUP_WINDOW else None
 
-    def states(self, sentence: int, countries: dict[str, str | None]):
+    def states(
+        self, sentence: int, countries: dict[str, str | None]
+    ) -> tuple[int, tuple[Actor, Actor]] | None:
         """The latest pair of states: acting together, or the states of the latest two people."""
-        options = []
+        options: list[tuple[int, tuple[Actor, Actor]]] = []
         if self.state and sentence - self.state[0] <= _GROUP_WINDOW:
             options.append(self.state)
         people = self.people(sentence)
         if people is not None:
             codes = [p.country or countries.get(p.name) for p in people[1]]
-            if all(codes) and codes[0] != codes[1]:
-                options.append((people[0], tuple(state(c) for c in codes if c)))
+            first, second = codes
+            if first and second and first != second:
+                options.append((people[0], (state(first), state(second))))
         return max(options, key=lambda o: o[0]) if options else None
 
 

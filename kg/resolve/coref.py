@@ -103,7 +103,7 @@ class Coref:
         for start, end, label in spans:
             text = doc[start:end].text
             head = doc[start:end].root
-            sent = self.sentence(start)
+            sent_index = self.sentence(start)
             subject = head.dep_ in ("nsubj", "nsubjpass") or (
                 head.dep_ == "poss" and head.head.dep_ in ("nsubj", "nsubjpass")
             )
@@ -113,9 +113,9 @@ class Coref:
                 title = _title_words(doc, start)
                 if title:
                     self._gender_from_title(name, title)
-                self.seen.append(Seen(start, sent, name, "PERSON", subject))
+                self.seen.append(Seen(start, sent_index, name, "PERSON", subject))
             elif label in ("GPE", "ORG", "NORP"):
-                self.seen.append(Seen(start, sent, text, label, subject))
+                self.seen.append(Seen(start, sent_index, text, label, subject))
         self._bind_pronouns()
         return self
 
@@ -260,7 +260,7 @@ def person_name(text: str) -> str:
 
 
 def _title_words(doc: Doc, start: int) -> str:
-    words = []
+    words: list[str] = []
     i = start - 1
     while i >= 0 and doc[i].lower_.strip(".") in gazetteer.TITLE_WORDS | gazetteer.HONORIFICS:
         words.insert(0, doc[i].lower_)
