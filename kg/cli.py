@@ -275,16 +275,17 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "query", help="answer SPARQL from a build's embedded store (no server)",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="Run a SPARQL query on DIR/store (all graphs merged as the default graph; "
-                    "prefixes kg: rel: plover: sem: schema: prov: dcterms: skos: rdfs: predeclared) "
-                    "or on a remote SPARQL endpoint, and print a table, CSV or JSON.",
+        description="Run a SPARQL query on DIR/store (all graphs merged as the default "
+                    "graph; prefixes kg: rel: plover: sem: schema: prov: dcterms: skos: rdfs: "
+                    "predeclared) or on a remote SPARQL endpoint; print a table, CSV or JSON.",
         epilog="examples:\n"
                "  kg query 'SELECT ?s ?o WHERE { ?s rel:meet ?o }' -d out/\n"
                "  kg query -f counts.rq --format csv > counts.csv\n"
                "  kg query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --endpoint http://localhost:7878\n",
     )
     p.add_argument("query", nargs="?", metavar="SPARQL", help="the query (or use -f)")
-    p.add_argument("-f", "--file", metavar="FILE.rq", help="read the query from a file (- for stdin)")
+    p.add_argument("-f", "--file", metavar="FILE.rq",
+                   help="read the query from a file (- for stdin)")
     _add_store_options(p)
     p.add_argument("--endpoint", metavar="URL", help="query this SPARQL server instead (/query)")
     p.add_argument("--user", metavar="U", help="HTTP basic auth user for --endpoint")
@@ -303,7 +304,8 @@ def parser() -> argparse.ArgumentParser:
                     "to SPARQL Update. Pushing again replaces the graph, so nothing doubles.",
         epilog="examples:\n"
                "  kg push --endpoint http://localhost:7878 -d out/\n"
-               "  kg push --endpoint https://db.example.org/ds --gsp-url https://db.example.org/ds/data \\\n"
+               "  kg push --endpoint https://db.example.org/ds \\\n"
+               "          --gsp-url https://db.example.org/ds/data \\\n"
                "          --graph https://example.org/graph/news --user kg --password \"$PW\"\n",
     )
     p.add_argument("--endpoint", required=True, metavar="URL",
@@ -312,7 +314,8 @@ def parser() -> argparse.ArgumentParser:
                    help="named graph to replace (default https://kg.example.org/id/graph)")
     _add_store_options(p)
     p.add_argument("--user", metavar="U", help="HTTP basic auth user")
-    p.add_argument("--password", metavar="P", help="HTTP basic auth password (default $KG_STORE_PASSWORD)")
+    p.add_argument("--password", metavar="P",
+                   help="HTTP basic auth password (default $KG_STORE_PASSWORD)")
     p.add_argument("--method", choices=("auto", "gsp", "update"), default="auto",
                    help="gsp (PUT), update (SPARQL Update) or auto: gsp, else update (default)")
     p.add_argument("--gsp-url", metavar="URL", help="graph store service (default ENDPOINT/store)")
