@@ -440,13 +440,17 @@ class RemoteStore:
         return "update"
 
     def query(self, sparql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
-        """SPARQL query over the protocol; SELECT and ASK results as :meth:`EmbeddedStore.query`."""
+        """SPARQL query over the protocol; SELECT and ASK results as :meth:`EmbeddedStore.query`.
+
+        kg's prefixes are declared ahead of the query, as in the embedded store
+        (a query's own ``PREFIX`` lines come later and win).
+        """
         import pyoxigraph as ox
 
         response = self._send(
             "POST",
             self.query_url,
-            content=sparql.encode("utf-8"),
+            content=(_PREFIX_LINES + sparql).encode("utf-8"),
             headers={
                 "Content-Type": "application/sparql-query",
                 "Accept": "application/sparql-results+json",

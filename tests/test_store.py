@@ -328,6 +328,20 @@ def test_push_loads_the_build_and_repush_does_not_duplicate(oxigraph_server, sma
 
 
 @pytest.mark.server
+def test_remote_query_knows_kg_prefixes(oxigraph_server, small_store):
+    graph = "https://example.org/test/prefixes"
+    push(small_store[0], oxigraph_server, graph=graph)
+    with RemoteStore(oxigraph_server) as remote:
+        _, rows = remote.query(
+            f"SELECT ?type WHERE {{ GRAPH <{graph}> {{ ?f kg:predicate rel:block_export_to ; "
+            "sem:eventType ?type } }"
+        )
+        assert rows == [("https://kg.example.org/plover/SANCTION",)]
+        with pytest.raises(StoreError, match="HTTP 400"):
+            remote.query("SELEC nothing")
+
+
+@pytest.mark.server
 def test_push_falls_back_to_sparql_update_without_a_graph_store(oxigraph_server, small_store):
     path, triples = small_store
     graph = "https://example.org/test/fallback"
