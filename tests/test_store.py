@@ -409,6 +409,9 @@ class _Refuse(http.server.BaseHTTPRequestHandler):
     def _answer(self) -> None:
         self.server.seen.append(self.headers.get("Authorization"))  # type: ignore[attr-defined]
         self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        if self.server.status == 0:  # type: ignore[attr-defined]
+            time.sleep(2)  # a server that hangs: the client's timeout must fire first
+            return
         body = b"no such thing\nsecond line"
         self.send_response(self.server.status)  # type: ignore[attr-defined]
         self.send_header("Content-Length", str(len(body)))
@@ -443,6 +446,15 @@ def test_unreachable_endpoint_is_one_clear_error(small_store):
     with pytest.raises(StoreError, match="cannot connect") as info:
         push(small_store[0], f"http://127.0.0.1:{_free_port()}")
     assert "\n" not in str(info.value)
+
+
+@pytest.mark.server
+def test_hanging_server_times_out(small_store, refusing_server):
+    url, _ = refusing_server(0)
+    started = time.monotonic()
+    with pytest.raises(StoreError, match="timed out"):
+        push(small_store[0], url, timeout=0.3)
+    assert time.monotonic() - started < 1.5
 
 
 @pytest.mark.server
