@@ -276,3 +276,42 @@ def test_quotes_option_keeps_quoted_facts_attributed_to_the_speaker(nlp):
 def test_scare_quotes_do_not_hide_facts(nlp):
     rows = triples(nlp, 'China blocked exports to Japan of "dual-use" items.')
     assert has(rows, "China", "blocked exports to", "Japan")
+
+
+@pytest.mark.parametrize(
+    "text,person,role,owner",
+    [
+        (
+            "Chinese Vice Premier He Lifeng met US Treasury Secretary Scott Bessent in Madrid.",
+            "Scott Bessent",
+            "treasury secretary of",
+            "United States",
+        ),
+        (
+            "Communist Party of Vietnam General Secretary To Lam visited Laos last week.",
+            "To Lam",
+            "general secretary of",
+            "Communist Party of Vietnam",
+        ),
+    ],
+)
+def test_extract_office_titles_and_party_owners(nlp, text, person, role, owner):
+    rows = triples(nlp, text)
+    assert has(rows, person, role, owner, kind="role"), [
+        (t.subject, t.relation, t.object) for t in rows
+    ]
+
+
+def test_titled_person_inside_an_organisation_phrase_is_the_subject(nlp):
+    rows = triples(nlp, "Communist Party of Vietnam General Secretary To Lam visited Laos.")
+    assert has(rows, "To Lam", "visited", "Laos")
+
+
+def test_ministry_named_as_organisation_acts_for_its_state(nlp):
+    rows = triples(nlp, "Japan's Foreign Ministry lodged a protest with China.")
+    assert has(rows, "Japan", "lodged protest with", "China", subject_sector="government")
+
+
+def test_relation_object_makes_a_group_subject_a_pair(nlp):
+    rows = triples(nlp, "Qatar and Bahrain upgraded ties.")
+    assert has(rows, "Qatar", "upgraded ties", "Bahrain", symmetric=True, event="COOPERATE")

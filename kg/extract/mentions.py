@@ -212,6 +212,25 @@ def mention(token: Token, ctx: DocContext) -> Mention | None:
     found = entity_span(token, ctx)
     if found is not None:
         span, label = found
+        if label != "PERSON":
+            titled = _titled_person_after(token, ctx)
+            if titled is not None:
+                # "Communist Party of Vietnam General Secretary To Lam" parsed with the party
+                # as head: the titled person is the argument
+                return mention(titled, ctx)
+        if label == "ORG" and gazetteer.sector(span.text) and not gazetteer.organisation(span.text):
+            # "Japan's Foreign Ministry": the NER's organisation is a state's own body
+            for child in span.root.children:
+                owner = entity_span(child, ctx) if child.dep_ in ("poss", "compound") else None
+                if owner is not None and owner[1] in ("GPE", "NORP") and child.i < span.start:
+                    return Mention(
+                        text=token.doc[owner[0].start : span.end].text,
+                        label=CONCEPT,
+                        start=owner[0].start_char,
+                        end=span.end_char,
+                        token=token.i,
+                        nationality=owner[0].text,
+                    )
         return Mention(
             text=span.text,
             label=label,
@@ -275,6 +294,20 @@ def mention(token: Token, ctx: DocContext) -> Mention | None:
         owner=owner,
         anaphor=anaphor,
     )
+
+
+def _titled_person_after(token: Token, ctx: DocContext) -> Token | None:
+    """The last token of a person's name that follows a title inside ``token``'s phrase."""
+    for tok in token.subtree:
+        if tok.i <= token.i or tok.pos_ in ("VERB", "AUX") or tok.is_punct:
+            continue
+        found = ctx.entity(tok)
+        if found is None or found[2] != "PERSON" or tok.i != found[0]:
+            continue
+        before = token.doc[found[0] - 1] if found[0] > 0 else None
+        if before is not None and before.lower_ in gazetteer.TITLE_WORDS:
+            return token.doc[found[1] - 1]
+    return None
 
 
 def _paired(span: Span) -> bool:

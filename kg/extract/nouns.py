@@ -79,6 +79,21 @@ _EXTRA_EVENT_NOUNS = frozenset(
         "clashes",
     }
 )
+#: Event nouns whose ``from`` phrase names the affected party: ``withdrawal from Niger``.
+_FROM_TAKERS = frozenset(
+    {
+        "withdrawal",
+        "retreat",
+        "exit",
+        "departure",
+        "expulsion",
+        "extradition",
+        "deportation",
+        "import",
+        "ban",
+        "exclusion",
+    }
+)
 #: Event nouns whose ``of`` phrase names the affected party: ``occupation of Korea``.
 _OF_TAKERS = frozenset(
     {
@@ -184,6 +199,8 @@ def noun_event_triples(
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS):
         if prep.lower_ == "of" and noun.lemma_ not in _OF_TAKERS and noun.lower_ not in _OF_TAKERS:
             continue
+        if prep.lower_ == "from" and noun.lemma_ not in _FROM_TAKERS:
+            continue  # "protests from the UN": the UN protests, it is not the target
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             for t in expand(obj):
                 m = mention(t, ctx)
@@ -291,10 +308,9 @@ def role_triples(sent: Span, ctx: DocContext, doc_id: str, index: int) -> Iterat
         # title before the name: "[Japanese] Prime Minister Sanae Takaichi"
         i = found[0] - 1
         title: list[Token] = []
-        while (
-            i >= sent.start
-            and doc[i].lower_.strip(".") in gazetteer.TITLE_WORDS
-            and ctx.entity(doc[i]) is None
+        while i >= sent.start and (
+            (doc[i].lower_.strip(".") in gazetteer.TITLE_WORDS and ctx.entity(doc[i]) is None)
+            or (title and _office_word(doc[i], ctx))
         ):
             title.insert(0, doc[i])
             i -= 1
@@ -318,6 +334,48 @@ def role_triples(sent: Span, ctx: DocContext, doc_id: str, index: int) -> Iterat
             t = _appos_role(person, head.head, ctx, make)
             if t:
                 yield t
+
+
+def _office_word(token: Token, ctx: DocContext) -> bool:
+    """A ministry word inside a title: ``Treasury`` in ``US Treasury Secretary``."""
+    found = ctx.entity(token)
+    if found is not None and found[1] - found[0] > 1:
+        return False
+    return (
+        token.is_title
+        and gazetteer.sector(token.lower_) is not None
+        or (token.lower_ in _OFFICE_WORDS)
+    )
+
+
+#: Portfolio words that join a title: "Defense Secretary", "Foreign Minister".
+_OFFICE_WORDS = frozenset(
+    {
+        "treasury",
+        "defense",
+        "defence",
+        "foreign",
+        "finance",
+        "commerce",
+        "trade",
+        "justice",
+        "interior",
+        "home",
+        "energy",
+        "health",
+        "education",
+        "labor",
+        "labour",
+        "economy",
+        "transport",
+        "agriculture",
+        "environment",
+        "security",
+        "intelligence",
+        "army",
+        "navy",
+    }
+)
 
 
 def _owner(token: Token, ctx: DocContext) -> Mention | None:

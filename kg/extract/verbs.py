@@ -105,6 +105,32 @@ RECIPROCAL = frozenset(
         "have",
     }
 )
+#: Objects that make any verb relate its plural subject: "the two sides upgraded ties".
+RELATION_NOUNS = frozenset(
+    {
+        "tie",
+        "ties",
+        "relation",
+        "relations",
+        "relationship",
+        "partnership",
+        "alliance",
+        "cooperation",
+        "dialogue",
+        "talk",
+        "talks",
+        "agreement",
+        "deal",
+        "treaty",
+        "pact",
+        "truce",
+        "ceasefire",
+        "trade",
+        "exchange",
+        "hand",
+        "hands",
+    }
+)
 #: Direct objects that are amounts, not the thing given: ``500 million dollars in aid``.
 QUANTITY_LABELS = frozenset({"MONEY", "QUANTITY", "CARDINAL", "PERCENT"})
 #: Verbs that report speech or belief; they relate speaker and content only by attribution.
@@ -471,7 +497,10 @@ def verb_triples(
                     yield make(subj, base, obj)
                     emitted = True
     # reciprocal verbs with conjoined or plural subjects: "Lee and Takaichi met", "They agreed"
-    if emitted_actor or not (verb.lemma_ in RECIPROCAL or links[0].lemma_ in RECIPROCAL):
+    relational = any(t.lemma_ in RELATION_NOUNS for t in patient_tokens)
+    if emitted_actor or not (
+        verb.lemma_ in RECIPROCAL or links[0].lemma_ in RECIPROCAL or relational
+    ):
         return
     if any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children):
         return  # "agreed to strengthen ...": the chain's last verb states the pair

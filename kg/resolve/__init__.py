@@ -309,6 +309,9 @@ def _anaphor(
     if group:
         states = groups.states(sentence, person_country)
         if words[-1] in _STATE_GROUP_WORDS:
+            if states is None and words[-1] in ("sides", "parties"):
+                people = groups.people(sentence)  # "the two sides" may be two delegations
+                return list(people[1]) if people else []
             return list(states[1]) if states else []
         people = groups.people(sentence)
         if a in GROUP and states and (people is None or states[0] > people[0]):
