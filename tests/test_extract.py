@@ -315,3 +315,21 @@ def test_ministry_named_as_organisation_acts_for_its_state(nlp):
 def test_relation_object_makes_a_group_subject_a_pair(nlp):
     rows = triples(nlp, "Qatar and Bahrain upgraded ties.")
     assert has(rows, "Qatar", "upgraded ties", "Bahrain", symmetric=True, event="COOPERATE")
+
+
+@pytest.mark.parametrize(
+    "text,symmetric",
+    [("Lee met Takaichi.", True), ("Biden spoke with Xi.", True), ("Lee visited Japan.", False)],
+)
+def test_reciprocal_predicates_are_symmetric(nlp, text, symmetric):
+    [t] = triples(nlp, text)
+    assert t.symmetric is symmetric
+
+
+def test_symmetric_facts_in_either_direction_are_one_edge(nlp):
+    from kg.graph import build_graph
+
+    docs = [Document(id="a", text="Lee met Takaichi."), Document(id="b", text="Takaichi met Lee.")]
+    graph = build_graph(process(docs, nlp))
+    [(u, v, data)] = list(graph.edges(data=True))
+    assert data["count"] == 2 and {u, v} == {"PERSON:Lee", "PERSON:Takaichi"}

@@ -309,9 +309,17 @@ def expand(token: Token) -> list[Token]:
 def _unknown_name(m: Mention, ctx: DocContext) -> bool:
     """A proper name the gazetteer does not know and the NER did not call a person."""
     tok = ctx.doc[m.token] if ctx.doc is not None else None
+    if tok is None:
+        return False
+    # the tagger often calls an unknown name at the start of a sentence a common noun
+    initial_name = (
+        tok.tag_ == "NN"
+        and tok.is_title
+        and tok.i == tok.sent.start
+        and tok.lower_ not in gazetteer.TITLE_WORDS
+    )
     return (
-        tok is not None
-        and tok.pos_ == "PROPN"
+        (tok.pos_ == "PROPN" or initial_name)
         and m.label != "PERSON"
         and m.anaphor is None
         and m.nationality is None
@@ -437,7 +445,7 @@ def verb_triples(
             end=sent.end_char,
             negated=negated,
             hypothetical=hyp,
-            symmetric=symmetric,
+            symmetric=symmetric or _symmetric(rel_tokens),
             location=location,
             time=when,
             attributed_to=attributed,
@@ -481,7 +489,7 @@ def verb_triples(
                     if word in clauses.PLACE_PREPS and verb.lemma_ not in MOTION_VERBS:
                         continue  # "met in Geneva": a location, kept as an attribute
                     if verb.lemma_ in PERSON_VERBS:
-                        m = as_people([*subjects, m], ctx)[-1]
+                        *subjects, m = as_people([*subjects, m], ctx)
                     if word not in OBJECT_PREPS and word not in clauses.PLACE_PREPS:
                         continue
                     if word == "of" and p.head == verb:
@@ -528,6 +536,40 @@ def _destination(preps: list[Token], verb: Token, ctx: DocContext) -> list[Token
                 if found and found[1] in ("GPE", "LOC", "FAC"):
                     return [p, found[0].text]
     return []
+
+
+#: Predicates that say the same of both sides: "Lee met Takaichi" is "Takaichi met Lee".
+SYMMETRIC_PREDICATES = frozenset(
+    {
+        "meet",
+        "meet with",
+        "talk with",
+        "talk to",
+        "speak with",
+        "speak to",
+        "clash with",
+        "negotiate with",
+        "confer with",
+        "hold talk with",
+        "sign agreement with",
+        "agree with",
+        "spar with",
+        "quarrel with",
+        "exchange fire with",
+        "trade with",
+        "ally with",
+        "partner with",
+        "reconcile with",
+        "hold call with",
+        "hold phone call with",
+    }
+)
+
+
+def _symmetric(rel_tokens: list[Token | str]) -> bool:
+    """Whether a relation (its words in lemma form, chain verbs aside) reads both ways."""
+    words = [t.lower() if isinstance(t, str) else t.lemma_.lower() for t in rel_tokens]
+    return " ".join(w for w in words if w != "to" or words[-1] == "to") in SYMMETRIC_PREDICATES
 
 
 def _plural(m: Mention) -> bool:
