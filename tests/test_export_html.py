@@ -26,51 +26,142 @@ from kg.graph import build_graph
 from kg.types import Document, DocumentResult, Entity, Role, Triple
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
 
 
-def fact(doc: str, subject: str, obj: str, relation: str = "met", predicate: str = "meet", *,
-         sentence: int = 0, text: str | None = None, subject_type: str = "PERSON",
-         object_type: str = "PERSON", **extra) -> Triple:
-    return Triple(doc=doc, sentence=sentence, text=text or f"{subject} {relation} {obj}.",
-                  subject=subject, subject_type=subject_type, subject_text=subject,
-                  relation=relation, predicate=predicate, object=obj, object_type=object_type,
-                  object_text=obj, **extra)
+def fact(
+    doc: str,
+    subject: str,
+    obj: str,
+    relation: str = "met",
+    predicate: str = "meet",
+    *,
+    sentence: int = 0,
+    text: str | None = None,
+    subject_type: str = "PERSON",
+    object_type: str = "PERSON",
+    **extra,
+) -> Triple:
+    return Triple(
+        doc=doc,
+        sentence=sentence,
+        text=text or f"{subject} {relation} {obj}.",
+        subject=subject,
+        subject_type=subject_type,
+        subject_text=subject,
+        relation=relation,
+        predicate=predicate,
+        object=obj,
+        object_type=object_type,
+        object_text=obj,
+        **extra,
+    )
 
 
 def result(doc: str, *triples: Triple, entities: tuple[Entity, ...] = (), **meta) -> DocumentResult:
-    return DocumentResult(Document(id=doc, text="", **meta), sentences=3, triples=triples,
-                          entities=entities)
+    return DocumentResult(
+        Document(id=doc, text="", **meta), sentences=3, triples=triples, entities=entities
+    )
 
 
 @pytest.fixture
 def small_graph() -> nx.MultiDiGraph:
     """Two leaders and a country: parallel facts, a negated and a hypothetical one."""
-    lee = Entity("Lee Jae-myung", "PERSON", country="KOR", aliases=("Lee",),
-                 roles=(Role("president", "South Korea", "d1", "2025-10-30"),), mentions=3)
-    return build_graph([
-        result("d1",
-               fact("d1", "Lee Jae-myung", "Sanae Takaichi", event="CONSULT",
-                    quad="verbal_cooperation", text="Lee met Takaichi in Gyeongju."),
-               fact("d1", "Lee Jae-myung", "Sanae Takaichi", "criticised", "criticise",
-                    sentence=1, event="ACCUSE", quad="verbal_conflict"),
-               fact("d1", "China", "Japan", "blocked exports to", "block export to",
-                    sentence=2, subject_type="GPE", object_type="GPE", event="SANCTION",
-                    quad="material_conflict"),
-               entities=(lee,), date="2025-10-30", title="Leaders meet",
-               url="https://example.org/news/1?a=1&b=2"),
-        result("d2",
-               fact("d2", "Lee Jae-myung", "Sanae Takaichi", event="CONSULT",
-                    quad="verbal_cooperation", text="Lee and Takaichi met again."),
-               fact("d2", "Sanae Takaichi", "Lee Jae-myung", "did not meet", "meet",
-                    sentence=1, negated=True, event="CONSULT", quad="verbal_cooperation"),
-               fact("d2", "China", "Japan", "could sanction", "sanction", sentence=2,
-                    hypothetical=True, subject_type="GPE", object_type="GPE",
-                    event="SANCTION", quad="material_conflict"),
-               date="2025-11-02", url="javascript:alert(1)"),
-    ])
+    lee = Entity(
+        "Lee Jae-myung",
+        "PERSON",
+        country="KOR",
+        aliases=("Lee",),
+        roles=(Role("president", "South Korea", "d1", "2025-10-30"),),
+        mentions=3,
+    )
+    return build_graph(
+        [
+            result(
+                "d1",
+                fact(
+                    "d1",
+                    "Lee Jae-myung",
+                    "Sanae Takaichi",
+                    event="CONSULT",
+                    quad="verbal_cooperation",
+                    text="Lee met Takaichi in Gyeongju.",
+                ),
+                fact(
+                    "d1",
+                    "Lee Jae-myung",
+                    "Sanae Takaichi",
+                    "criticised",
+                    "criticise",
+                    sentence=1,
+                    event="ACCUSE",
+                    quad="verbal_conflict",
+                ),
+                fact(
+                    "d1",
+                    "China",
+                    "Japan",
+                    "blocked exports to",
+                    "block export to",
+                    sentence=2,
+                    subject_type="GPE",
+                    object_type="GPE",
+                    event="SANCTION",
+                    quad="material_conflict",
+                ),
+                entities=(lee,),
+                date="2025-10-30",
+                title="Leaders meet",
+                url="https://example.org/news/1?a=1&b=2",
+            ),
+            result(
+                "d2",
+                fact(
+                    "d2",
+                    "Lee Jae-myung",
+                    "Sanae Takaichi",
+                    event="CONSULT",
+                    quad="verbal_cooperation",
+                    text="Lee and Takaichi met again.",
+                ),
+                fact(
+                    "d2",
+                    "Sanae Takaichi",
+                    "Lee Jae-myung",
+                    "did not meet",
+                    "meet",
+                    sentence=1,
+                    negated=True,
+                    event="CONSULT",
+                    quad="verbal_cooperation",
+                ),
+                fact(
+                    "d2",
+                    "China",
+                    "Japan",
+                    "could sanction",
+                    "sanction",
+                    sentence=2,
+                    hypothetical=True,
+                    subject_type="GPE",
+                    object_type="GPE",
+                    event="SANCTION",
+                    quad="material_conflict",
+                ),
+                date="2025-11-02",
+                url="javascript:alert(1)",
+            ),
+        ]
+    )
 
 
 # -- the converter -------------------------------------------------------------------------
@@ -89,8 +180,9 @@ def test_nodes_are_coloured_by_type_and_sized_by_mentions_or_degree(small_graph)
     lee = nodes["PERSON:Lee Jae-myung"]
     assert lee["color"] == viewer.ENTITY_COLORS["PERSON"] != nodes["GPE:China"]["color"]
     assert lee["value"] == lee["mentions"] == 3
-    assert lee["roles"] == [{"title": "president", "of": "South Korea", "doc": "d1",
-                             "date": "2025-10-30"}]
+    assert lee["roles"] == [
+        {"title": "president", "of": "South Korea", "doc": "d1", "date": "2025-10-30"}
+    ]
     assert lee["country"] == "KOR" and lee["aliases"] == ["Lee"]
     by_degree = {n["id"]: n for n in viewer.to_vis_data(small_graph, size_by="degree")["nodes"]}
     assert by_degree["PERSON:Lee Jae-myung"]["value"] == small_graph.degree("PERSON:Lee Jae-myung")
@@ -108,14 +200,19 @@ def test_edges_show_quad_colour_status_dashes_and_evidence_width(small_graph):
     assert negated["dashes"] and hypothetical["dashes"]
     assert negated["dashes"] != hypothetical["dashes"]
     assert negated["faded"] and hypothetical["faded"] and not met["faded"]
-    assert [e["text"] for e in met["evidence"]] == ["Lee met Takaichi in Gyeongju.",
-                                                    "Lee and Takaichi met again."]
+    assert [e["text"] for e in met["evidence"]] == [
+        "Lee met Takaichi in Gyeongju.",
+        "Lee and Takaichi met again.",
+    ]
 
 
 def test_parallel_edges_between_a_pair_are_drawn_on_distinct_curves(small_graph):
     edges = viewer.to_vis_data(small_graph)["edges"]
-    pair = [e for e in edges if {e["from"], e["to"]} == {"PERSON:Lee Jae-myung",
-                                                         "PERSON:Sanae Takaichi"}]
+    pair = [
+        e
+        for e in edges
+        if {e["from"], e["to"]} == {"PERSON:Lee Jae-myung", "PERSON:Sanae Takaichi"}
+    ]
     assert len(pair) == 3
     # normalise to the a<b direction: a curve drawn b->a bends the other way
     shapes = set()
@@ -142,19 +239,44 @@ def test_top_keeps_the_most_connected_nodes_and_says_how_many_were_left_out():
     graph.add_edges_from([("hub", f"leaf{i}") for i in range(6)] + [("leaf0", "leaf1")])
     data = viewer.to_vis_data(graph, top=3)
     assert {n["id"] for n in data["nodes"]} == {"hub", "leaf0", "leaf1"}
-    assert {(e["from"], e["to"]) for e in data["edges"]} == {("hub", "leaf0"), ("hub", "leaf1"),
-                                                            ("leaf0", "leaf1")}
+    assert {(e["from"], e["to"]) for e in data["edges"]} == {
+        ("hub", "leaf0"),
+        ("hub", "leaf1"),
+        ("leaf0", "leaf1"),
+    }
     stats = data["stats"]
     assert (stats["dropped_nodes"], stats["shown_edges"], stats["edges"]) == (4, 3, 7)
     assert len(viewer.to_vis_data(graph, top=None)["nodes"]) == 7
 
 
 def test_hide_concepts_leaves_out_concepts_and_entities_linked_only_to_them(small_graph):
-    build_graph([result("d3",
-                        fact("d3", "China", "sanctions", "announced", "announce",
-                             subject_type="GPE", object_type="CONCEPT"),
-                        fact("d3", "NATO", "concern", "voiced", "voice", sentence=1,
-                             subject_type="ORG", object_type="CONCEPT"))], small_graph)
+    build_graph(
+        [
+            result(
+                "d3",
+                fact(
+                    "d3",
+                    "China",
+                    "sanctions",
+                    "announced",
+                    "announce",
+                    subject_type="GPE",
+                    object_type="CONCEPT",
+                ),
+                fact(
+                    "d3",
+                    "NATO",
+                    "concern",
+                    "voiced",
+                    "voice",
+                    sentence=1,
+                    subject_type="ORG",
+                    object_type="CONCEPT",
+                ),
+            )
+        ],
+        small_graph,
+    )
     data = viewer.to_vis_data(small_graph, hide_concepts=True)
     shown = {n["id"] for n in data["nodes"]}
     assert "GPE:China" in shown and not shown & {"CONCEPT:sanctions", "CONCEPT:concern", "ORG:NATO"}
@@ -192,15 +314,37 @@ XSS = [
 @pytest.fixture
 def xss_graph() -> nx.MultiDiGraph:
     """Every document string is an injection attempt."""
-    villain = Entity(XSS[0], "PERSON", country=XSS[2], aliases=(XSS[1], XSS[6]),
-                     roles=(Role(XSS[3], XSS[4], "<doc>", XSS[5]),))
-    return build_graph([result(
-        "<doc onmouseover=x>",
-        fact("<doc onmouseover=x>", XSS[0], XSS[1], XSS[2], XSS[2], text=" ".join(XSS),
-             location=XSS[3], time=XSS[4], attributed_to=XSS[5], event="ASSAULT",
-             quad="material_conflict"),
-        entities=(villain,), title=XSS[4], url="javascript:window.__xss=7", date="2025-01-01",
-    )])
+    villain = Entity(
+        XSS[0],
+        "PERSON",
+        country=XSS[2],
+        aliases=(XSS[1], XSS[6]),
+        roles=(Role(XSS[3], XSS[4], "<doc>", XSS[5]),),
+    )
+    return build_graph(
+        [
+            result(
+                "<doc onmouseover=x>",
+                fact(
+                    "<doc onmouseover=x>",
+                    XSS[0],
+                    XSS[1],
+                    XSS[2],
+                    XSS[2],
+                    text=" ".join(XSS),
+                    location=XSS[3],
+                    time=XSS[4],
+                    attributed_to=XSS[5],
+                    event="ASSAULT",
+                    quad="material_conflict",
+                ),
+                entities=(villain,),
+                title=XSS[4],
+                url="javascript:window.__xss=7",
+                date="2025-01-01",
+            )
+        ]
+    )
 
 
 def page_data(page: str) -> dict:
@@ -241,10 +385,22 @@ def test_title_is_escaped(small_graph):
 def test_kg_html_command_writes_the_viewer_from_a_build_folder(tmp_path):
     folder = tmp_path / "out"
     folder.mkdir()
-    triples = [fact("d", "China", f"Country {i}", "blocked exports to", "block export to",
-                    subject_type="GPE", object_type="GPE", date="2025-01-02") for i in range(5)]
+    triples = [
+        fact(
+            "d",
+            "China",
+            f"Country {i}",
+            "blocked exports to",
+            "block export to",
+            subject_type="GPE",
+            object_type="GPE",
+            date="2025-01-02",
+        )
+        for i in range(5)
+    ]
     (folder / "triples.jsonl").write_text(
-        "".join(json.dumps(t.to_dict()) + "\n" for t in triples), encoding="utf-8")
+        "".join(json.dumps(t.to_dict()) + "\n" for t in triples), encoding="utf-8"
+    )
     out = tmp_path / "view.html"
     done = run_kg("html", str(folder), "-o", str(out), "--top", "3", "--hide-concepts")
     assert done.returncode == 0, done.stderr.decode()
@@ -253,8 +409,9 @@ def test_kg_html_command_writes_the_viewer_from_a_build_folder(tmp_path):
 
 
 def test_kg_html_command_reads_node_link_json(small_graph, tmp_path):
-    (tmp_path / "graph.json").write_text(json.dumps(nx.node_link_data(small_graph, edges="links")),
-                                         encoding="utf-8")
+    (tmp_path / "graph.json").write_text(
+        json.dumps(nx.node_link_data(small_graph, edges="links")), encoding="utf-8"
+    )
     out = tmp_path / "view.html"
     done = run_kg("html", str(tmp_path), "-o", str(out))
     assert done.returncode == 0, done.stderr.decode()
@@ -281,8 +438,12 @@ def browser(tmp_path_factory) -> Iterator:
 
     with sync_playwright() as pw:
         context = pw.chromium.launch_persistent_context(
-            tmp_path_factory.mktemp("profile"), executable_path=str(CHROMIUM), headless=True,
-            args=CHROMIUM_ARGS, viewport={"width": 1400, "height": 860})
+            tmp_path_factory.mktemp("profile"),
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1400, "height": 860},
+        )
         context.external = []
         context.set_offline(True)
 
@@ -315,20 +476,33 @@ class Page:
         self.seconds = time.perf_counter() - started
 
     def counts(self) -> tuple[int, int]:
-        return tuple(self.page.evaluate(
-            "() => [kgNetwork.body.data.nodes.length, kgNetwork.body.data.edges.length]"))
+        return tuple(
+            self.page.evaluate(
+                "() => [kgNetwork.body.data.nodes.length, kgNetwork.body.data.edges.length]"
+            )
+        )
 
     def node_point(self, node_id: str) -> tuple[float, float]:
-        return tuple(self.page.evaluate("""id => {
+        return tuple(
+            self.page.evaluate(
+                """id => {
             const p = kgNetwork.canvasToDOM(kgNetwork.getPositions([id])[id]);
             const r = document.getElementById("kg-network").getBoundingClientRect();
-            return [r.left + p.x, r.top + p.y]; }""", node_id))
+            return [r.left + p.x, r.top + p.y]; }""",
+                node_id,
+            )
+        )
 
     def edge_point(self, edge_id: str) -> tuple[float, float]:
-        return tuple(self.page.evaluate("""id => {
+        return tuple(
+            self.page.evaluate(
+                """id => {
             const p = kgNetwork.canvasToDOM(kgNetwork.body.edges[id].edgeType.getPoint(0.5));
             const r = document.getElementById("kg-network").getBoundingClientRect();
-            return [r.left + p.x, r.top + p.y]; }""", edge_id))
+            return [r.left + p.x, r.top + p.y]; }""",
+                edge_id,
+            )
+        )
 
     def details(self) -> str:
         return self.page.inner_text("#kg-details")
@@ -370,7 +544,8 @@ def test_hovering_a_node_shows_its_details_and_its_facts_open(browser, small_gra
     view = open_page(browser, small_graph, tmp_path / "g.html")
     view.page.mouse.move(*view.node_point("PERSON:Lee Jae-myung"))
     view.page.wait_for_function(
-        "() => document.getElementById('kg-details').textContent.includes('KOR')", timeout=3000)
+        "() => document.getElementById('kg-details').textContent.includes('KOR')", timeout=3000
+    )
     text = view.details()
     assert "Lee Jae-myung" in text and "PERSON" in text and "president of South Korea" in text
     assert "AliasesLee" in view.page.text_content("#kg-details")
@@ -395,8 +570,10 @@ def test_search_and_filters(browser, small_graph, tmp_path):
         kgNetwork.body.data.edges.get({filter: e => e.hidden}).length]""")
     assert hidden == [["GPE:China", "GPE:Japan"], 2]
     view.page.uncheck("#kg-events input[value=CONSULT]")
-    assert view.page.evaluate(
-        "() => kgNetwork.body.data.edges.get({filter: e => !e.hidden}).length") == 1
+    assert (
+        view.page.evaluate("() => kgNetwork.body.data.edges.get({filter: e => !e.hidden}).length")
+        == 1
+    )
     view.page.fill("#kg-search-input", "China")  # hidden now: not found
     view.page.press("#kg-search-input", "Enter")
     assert view.page.inner_text("#kg-search-status") == "no match"
@@ -408,8 +585,10 @@ def test_injected_markup_runs_nothing_and_shows_as_text(browser, xss_graph, tmp_
     page = view.page
     villain = "PERSON:" + XSS[0]
     page.mouse.move(*view.node_point(villain))
-    page.wait_for_function("() => document.getElementById('kg-details').textContent"
-                           ".includes('window.__xss = 1')", timeout=3000)
+    page.wait_for_function(
+        "() => document.getElementById('kg-details').textContent.includes('window.__xss = 1')",
+        timeout=3000,
+    )
     node_text = page.text_content("#kg-details")
     for payload in (XSS[0], XSS[1], XSS[2], XSS[3], XSS[6]):
         assert payload in node_text
@@ -439,8 +618,13 @@ def test_a_large_graph_is_usable_within_seconds(browser, tmp_path):
     for i in range(1200):
         graph.add_node(i, label=f"Actor {i}", type=("PERSON", "GPE", "ORG")[i % 3], mentions=1)
     for i in range(1200):
-        graph.add_edge(i, (i * 7 + 1) % 1200, relation="met", quad="verbal_cooperation",
-                       evidence=[{"doc": "d", "text": "x"}])
+        graph.add_edge(
+            i,
+            (i * 7 + 1) % 1200,
+            relation="met",
+            quad="verbal_cooperation",
+            evidence=[{"doc": "d", "text": "x"}],
+        )
         graph.add_edge(i, (i + 1) % 1200, relation="attacked", quad="material_conflict")
     view = open_page(browser, graph, tmp_path / "big.html", top=None)
     assert view.counts() == (1200, 2400)
@@ -468,8 +652,10 @@ def test_sample_graph_renders_whole_and_screenshot(browser, sample_graph, tmp_pa
     view = open_page(browser, sample_graph, tmp_path / "actors.html", hide_concepts=True)
     data = page_data((tmp_path / "actors.html").read_text(encoding="utf-8"))
     degree = {n["id"]: n["shown_degree"] for n in data["nodes"]}
-    best = max((e for e in data["edges"] if e["event"] and e["dashes"] is False),
-               key=lambda e: (e["count"], degree[e["from"]] + degree[e["to"]], e["id"]))
+    best = max(
+        (e for e in data["edges"] if e["event"] and e["dashes"] is False),
+        key=lambda e: (e["count"], degree[e["from"]] + degree[e["to"]], e["id"]),
+    )
     view.page.mouse.click(*view.edge_point(best["id"]))
     assert best["evidence"][0]["text"] in view.details()
     shot = tmp_path / "screenshot.png"

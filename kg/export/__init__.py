@@ -43,7 +43,9 @@ class Format:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise ExportError(f"{path.parent}: cannot create output directory ({exc.strerror})") from exc
+            raise ExportError(
+                f"{path.parent}: cannot create output directory ({exc.strerror})"
+            ) from exc
         func(graph, path, **options)
         return path
 
@@ -55,15 +57,30 @@ FORMATS: dict[str, Format] = {
         Format("ntriples", ".nt", "kg.export.rdf:write_ntriples", "RDF N-Triples", ("base",)),
         Format("jsonld", ".jsonld", "kg.export.rdf:write_jsonld", "RDF JSON-LD", ("base",)),
         Format("xml", ".rdf", "kg.export.rdf:write_xml", "RDF/XML", ("base",)),
-        Format("trig", ".trig", "kg.export.rdf:write_trig",
-               "RDF TriG, one named graph per document", ("base",)),
-        Format("nquads", ".nq", "kg.export.rdf:write_nquads",
-               "RDF N-Quads, one named graph per document", ("base",)),
-        Format("graphml", ".graphml", "kg.export.networkx_formats:write_graphml",
-               "GraphML (Gephi, yEd, Cytoscape)"),
+        Format(
+            "trig",
+            ".trig",
+            "kg.export.rdf:write_trig",
+            "RDF TriG, one named graph per document",
+            ("base",),
+        ),
+        Format(
+            "nquads",
+            ".nq",
+            "kg.export.rdf:write_nquads",
+            "RDF N-Quads, one named graph per document",
+            ("base",),
+        ),
+        Format(
+            "graphml",
+            ".graphml",
+            "kg.export.networkx_formats:write_graphml",
+            "GraphML (Gephi, yEd, Cytoscape)",
+        ),
         Format("gexf", ".gexf", "kg.export.networkx_formats:write_gexf", "GEXF (Gephi)"),
-        Format("json", ".json", "kg.export.networkx_formats:write_node_link",
-               "networkx node-link JSON"),
+        Format(
+            "json", ".json", "kg.export.networkx_formats:write_node_link", "networkx node-link JSON"
+        ),
         Format("html", ".html", "kg.export.html:write_html", "interactive HTML viewer (pyvis)"),
     )
 }

@@ -106,9 +106,14 @@ _LAYOUTS: tuple[tuple[float, bool, int, bool], ...] = (
 )
 
 
-def to_vis_data(graph: nx.MultiDiGraph, *, top: int | None = DEFAULT_TOP,
-                hide_concepts: bool = False, size_by: SizeBy = "mentions",
-                title: str | None = None) -> dict[str, Any]:
+def to_vis_data(
+    graph: nx.MultiDiGraph,
+    *,
+    top: int | None = DEFAULT_TOP,
+    hide_concepts: bool = False,
+    size_by: SizeBy = "mentions",
+    title: str | None = None,
+) -> dict[str, Any]:
     """The page's data: vis-network nodes and edges with styles, legend and counts.
 
     Pure: reads ``graph``, returns plain JSON-able values. Nodes keep their
@@ -159,29 +164,39 @@ def to_vis_data(graph: nx.MultiDiGraph, *, top: int | None = DEFAULT_TOP,
         if u in chosen and v in chosen:
             rank[u] += 1
             rank[v] += 1
-    ranked = sorted(candidates, key=lambda n: (-rank[n], -_int(graph.nodes[n].get("mentions")),
-                                               str(n)))
+    ranked = sorted(
+        candidates, key=lambda n: (-rank[n], -_int(graph.nodes[n].get("mentions")), str(n))
+    )
     kept = ranked if top is None else ranked[:top]
     kept_set = set(kept)
-    edges = [(u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True)
-             if u in kept_set and v in kept_set]
+    edges = [
+        (u, v, k, d)
+        for u, v, k, d in graph.edges(keys=True, data=True)
+        if u in kept_set and v in kept_set
+    ]
     shown_degree = Counter[Any]()
     for u, v, _, _ in edges:
         shown_degree[u] += 1
         shown_degree[v] += 1
 
-    nodes = [_vis_node(n, graph.nodes[n], degree[n], shown_degree[n], size_by)
-             for n in sorted(kept, key=str)]
+    nodes = [
+        _vis_node(n, graph.nodes[n], degree[n], shown_degree[n], size_by)
+        for n in sorted(kept, key=str)
+    ]
     vis_edges = [_vis_edge(f"e{i}", u, v, k, d) for i, (u, v, k, d) in enumerate(edges)]
     _spread_parallel(vis_edges)
 
     n_types = Counter(n["type"] for n in nodes)
     order = {t: i for i, t in enumerate(ENTITY_TYPES)}
-    types = [{"name": t, "color": ENTITY_COLORS.get(t, _OTHER_COLOR), "count": c}
-             for t, c in sorted(n_types.items(), key=lambda tc: (order.get(tc[0], 99), tc[0]))]
+    types = [
+        {"name": t, "color": ENTITY_COLORS.get(t, _OTHER_COLOR), "count": c}
+        for t, c in sorted(n_types.items(), key=lambda tc: (order.get(tc[0], 99), tc[0]))
+    ]
     n_events = Counter(e["event"] for e in vis_edges)
-    events = [{"name": ev, "quad": _event_quad(vis_edges, ev), "count": c}
-              for ev, c in sorted(n_events.items(), key=lambda ec: (ec[0] == "", ec[0]))]
+    events = [
+        {"name": ev, "quad": _event_quad(vis_edges, ev), "count": c}
+        for ev, c in sorted(n_events.items(), key=lambda ec: (ec[0] == "", ec[0]))
+    ]
     concepts = sum(1 for n in graph.nodes if node_type(n) == CONCEPT)
     layout = next(row for row in _LAYOUTS if len(nodes) <= row[0])
     return {
@@ -201,7 +216,7 @@ def to_vis_data(graph: nx.MultiDiGraph, *, top: int | None = DEFAULT_TOP,
         "layout": {"physics": layout[1], "iterations": layout[2], "improved": layout[3]},
         "types": types,
         "quads": [{"name": q, "color": c} for q, c in QUAD_COLORS.items()]
-                 + [{"name": "", "color": _NO_QUAD_COLOR}],
+        + [{"name": "", "color": _NO_QUAD_COLOR}],
         "events": events,
         "nodes": nodes,
         "edges": vis_edges,
@@ -217,19 +232,26 @@ def render_html(data: Mapping[str, Any]) -> str:
         (True, False)
     """
     vis_js, vis_css = _vis_assets()
-    payload = (json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
-               .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
-    csp = ("default-src 'none'; "
-           f"script-src {_csp_hash(vis_js)} {_csp_hash(_APP_JS)}; "
-           "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
-    return (_PAGE
-            .replace("__CSP__", csp)
-            .replace("__TITLE__", html.escape(str(data.get("title", "kg")), quote=True))
-            .replace("__APP_CSS__", _APP_CSS)
-            .replace("__VIS_CSS__", vis_css)
-            .replace("__DATA__", payload)
-            .replace("__VIS_JS__", vis_js)
-            .replace("__APP_JS__", _APP_JS))
+    payload = (
+        json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
+    csp = (
+        "default-src 'none'; "
+        f"script-src {_csp_hash(vis_js)} {_csp_hash(_APP_JS)}; "
+        "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+    )
+    return (
+        _PAGE.replace("__CSP__", csp)
+        .replace("__TITLE__", html.escape(str(data.get("title", "kg")), quote=True))
+        .replace("__APP_CSS__", _APP_CSS)
+        .replace("__VIS_CSS__", vis_css)
+        .replace("__DATA__", payload)
+        .replace("__VIS_JS__", vis_js)
+        .replace("__APP_JS__", _APP_JS)
+    )
 
 
 def write_html(graph: nx.MultiDiGraph, path: str | Path, **options: Any) -> None:
@@ -272,14 +294,18 @@ def _short(label: str) -> str:
     return label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1].rstrip() + "\u2026"
 
 
-def _vis_node(nid: Any, attrs: Mapping[str, Any], degree: int, shown: int,
-              size_by: str) -> dict[str, Any]:
+def _vis_node(
+    nid: Any, attrs: Mapping[str, Any], degree: int, shown: int, size_by: str
+) -> dict[str, Any]:
     type_ = str(attrs.get("type") or CONCEPT)
     label = str(attrs.get("label") or nid)
     mentions = _int(attrs.get("mentions"))
     color = ENTITY_COLORS.get(type_, _OTHER_COLOR)
-    roles = [{k: _text(r.get(k)) for k in ("title", "of", "doc", "date")}
-             for r in attrs.get("roles") or () if isinstance(r, Mapping)]
+    roles = [
+        {k: _text(r.get(k)) for k in ("title", "of", "doc", "date")}
+        for r in attrs.get("roles") or ()
+        if isinstance(r, Mapping)
+    ]
     return {
         "id": nid,
         "label": _short(label),
@@ -365,8 +391,11 @@ def _spread_parallel(edges: list[dict[str, Any]]) -> None:
             edge["smooth"] = {"enabled": False}
             continue
         clockwise = (i % 2 == 1) == (pair == (a, b))
-        edge["smooth"] = {"enabled": True, "type": "curvedCW" if clockwise else "curvedCCW",
-                          "roundness": round(0.25 * ((i + 1) // 2), 2)}
+        edge["smooth"] = {
+            "enabled": True,
+            "type": "curvedCW" if clockwise else "curvedCCW",
+            "roundness": round(0.25 * ((i + 1) // 2), 2),
+        }
 
 
 def _event_quad(edges: list[dict[str, Any]], event: str) -> str:
@@ -384,8 +413,9 @@ def _vis_assets() -> tuple[str, str]:
         js = (folder / "vis-network.min.js").read_text(encoding="utf-8")
         css = (folder / "vis-network.css").read_text(encoding="utf-8")
     except OSError as exc:
-        raise ExportError(f"{folder}: pyvis' bundled vis-network is missing ({exc.strerror}); "
-                          "reinstall pyvis") from exc
+        raise ExportError(
+            f"{folder}: pyvis' bundled vis-network is missing ({exc.strerror}); reinstall pyvis"
+        ) from exc
     # either would end (or, "<!--", bend) the element the file is inlined into
     if "</script" in js.lower() or "<!--" in js or "</style" in css.lower():
         raise ExportError(f"{folder}: vis-network files cannot be inlined safely")

@@ -221,15 +221,15 @@ def mention(token: Token, ctx: DocContext) -> Mention | None:
         if label == "ORG" and gazetteer.sector(span.text) and not gazetteer.organisation(span.text):
             # "Japan's Foreign Ministry": the NER's organisation is a state's own body
             for child in span.root.children:
-                owner = entity_span(child, ctx) if child.dep_ in ("poss", "compound") else None
-                if owner is not None and owner[1] in ("GPE", "NORP") and child.i < span.start:
+                state = entity_span(child, ctx) if child.dep_ in ("poss", "compound") else None
+                if state is not None and state[1] in ("GPE", "NORP") and child.i < span.start:
                     return Mention(
-                        text=token.doc[owner[0].start : span.end].text,
+                        text=token.doc[state[0].start : span.end].text,
                         label=CONCEPT,
-                        start=owner[0].start_char,
+                        start=state[0].start_char,
                         end=span.end_char,
                         token=token.i,
-                        nationality=owner[0].text,
+                        nationality=state[0].text,
                     )
         return Mention(
             text=span.text,
