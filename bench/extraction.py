@@ -28,9 +28,10 @@ def main() -> None:
     )
     ap.add_argument("corpus", nargs="?", default=str(ROOT / "data" / "sample"))
     ap.add_argument("--repeat", type=int, default=5, help="times the corpus is processed")
+    ap.add_argument("--model", default=None, help="spaCy pipeline name or path (default: kg's)")
     args = ap.parse_args()
 
-    nlp = kg.nlp.load()
+    nlp = kg.nlp.load(args.model)
     documents = list(read_documents([args.corpus])) * args.repeat
     # one-time costs (model warm-up, country-name tables) are not per-document work
     warm = nlp(clean_text("Chinese President Xi Jinping met Lee in Seoul."))
