@@ -12,80 +12,27 @@ from spacy.tokens import Token
 from .mentions import RELATIVE_PRONOUNS, DocContext
 
 MODALS = frozenset(
-    {
-        "could",
-        "would",
-        "may",
-        "might",
-        "will",
-        "shall",
-        "should",
-        "can",
-        "must",
-        "'ll",
-        "'d",
-        "wo",
-        "ca",
-    }
+    """
+    could would may might will shall should can must 'll 'd wo ca
+    """.split()
 )
 #: Governing words that make what they govern not (yet) real: "plans to", "is expected to".
 HYPOTHETICAL_GOVERNORS = frozenset(
-    {
-        "plan",
-        "expect",
-        "intend",
-        "hope",
-        "want",
-        "wish",
-        "aim",
-        "propose",
-        "consider",
-        "threaten",
-        "likely",
-        "unlikely",
-        "set",
-        "due",
-        "poise",
-        "prepare",
-        "ready",
-        "vow",
-        "offer",
-        "promise",
-        "pledge",
-        "seem",
-        "appear",
-        "would",
-        "could",
-        "hypothetical",
-        "mull",
-        "weigh",
-        "ask",
-        "urge",
-        "call",
-        "demand",
-    }
+    """
+    plan expect intend hope want wish aim propose consider threaten likely unlikely set
+    due poise prepare ready vow offer promise pledge seem appear would could
+    hypothetical mull weigh ask urge call demand
+    """.split()
 )
 #: Governing words that deny what they govern: "failed to reach a deal".
 NEGATING_GOVERNORS = frozenset({"fail", "refrain", "stop", "cease", "neglect"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 #: Verbs whose subject makes another actor the subject of an infinitive: "urged X to".
 OBJECT_CONTROL = frozenset(
-    {
-        "urge",
-        "ask",
-        "call",
-        "persuade",
-        "force",
-        "order",
-        "invite",
-        "tell",
-        "allow",
-        "help",
-        "encourage",
-        "press",
-        "pressure",
-        "push",
-    }
+    """
+    urge ask call persuade force order invite tell allow help encourage press pressure
+    push
+    """.split()
 )
 _SUBJECT_DEPS = ("nsubj", "csubj")
 _TIME_PREPS = frozenset({"in", "on", "at", "during", "since", "by", "until", "before", "after"})

@@ -21,30 +21,10 @@ VALUE_LABELS = frozenset(
     {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE"}
 )
 PRONOUNS = frozenset(
-    {
-        "he",
-        "she",
-        "him",
-        "her",
-        "his",
-        "hers",
-        "they",
-        "them",
-        "their",
-        "it",
-        "its",
-        "we",
-        "us",
-        "our",
-        "i",
-        "me",
-        "my",
-        "you",
-        "your",
-        "himself",
-        "herself",
-        "themselves",
-    }
+    """
+    he she him her his hers they them their it its we us our i me my you your himself
+    herself themselves
+    """.split()
 )
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
 #: Nouns that, after ``the``/``both``/a number, point back at earlier actors.

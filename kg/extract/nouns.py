@@ -24,140 +24,48 @@ from .verbs import as_people, expand, is_actor
 _PEOPLE_EVENTS = frozenset({"meeting", "talk", "talks", "call", "summit", "interview", "visit"})
 #: Titles that relate a person to another person: "Takaichi's predecessor".
 _PERSONAL_TITLES = frozenset(
-    {
-        "predecessor",
-        "successor",
-        "wife",
-        "husband",
-        "son",
-        "daughter",
-        "sister",
-        "brother",
-        "deputy",
-        "adviser",
-        "advisor",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-    }
+    """
+    predecessor successor wife husband son daughter sister brother deputy adviser
+    advisor spokesman spokeswoman spokesperson
+    """.split()
 )
 
+#: Disputes between actors: event nouns that read both ways ("Japan's spat with China").
+_DISPUTES = frozenset(
+    "spat row crisis dispute tension tensions conflict confrontation rivalry feud standoff".split()
+)
 #: Event nouns beyond the event lexicon: disputes and relations between actors.
-_EXTRA_EVENT_NOUNS = frozenset(
-    {
-        "spat",
-        "row",
-        "crisis",
-        "dispute",
-        "tension",
-        "tensions",
-        "conflict",
-        "confrontation",
-        "rivalry",
-        "feud",
-        "standoff",
-        "interview",
-        "relations",
-        "ties",
-        "war",
-        "occupation",
-        "invasion",
-        "visit",
-        "trip",
-        "meeting",
-        "talks",
-        "call",
-        "summit",
-        "deal",
-        "agreement",
-        "sanctions",
-        "cooperation",
-        "alliance",
-        "treaty",
-        "negotiations",
-        "clash",
-        "clashes",
-    }
+_EXTRA_EVENT_NOUNS = _DISPUTES | frozenset(
+    """
+    interview relations ties war occupation invasion visit trip meeting talks call summit deal
+    agreement sanctions cooperation alliance treaty negotiations clash clashes
+    """.split()
 )
 #: Event nouns whose ``from`` phrase names the affected party: ``withdrawal from Niger``.
 _FROM_TAKERS = frozenset(
-    {
-        "withdrawal",
-        "retreat",
-        "exit",
-        "departure",
-        "expulsion",
-        "extradition",
-        "deportation",
-        "import",
-        "ban",
-        "exclusion",
-    }
+    """
+    withdrawal retreat exit departure expulsion extradition deportation import ban
+    exclusion
+    """.split()
 )
 #: Event nouns whose ``of`` phrase names the affected party: ``occupation of Korea``.
 _OF_TAKERS = frozenset(
-    {
-        "occupation",
-        "invasion",
-        "annexation",
-        "blockade",
-        "bombing",
-        "arrest",
-        "extradition",
-        "recognition",
-        "criticism",
-        "condemnation",
-        "support",
-        "sanctioning",
-        "sanction",
-    }
+    """
+    occupation invasion annexation blockade bombing arrest extradition recognition
+    criticism condemnation support sanctioning sanction
+    """.split()
 )
-_SYMMETRIC_NOUNS = frozenset(
-    {
-        "spat",
-        "row",
-        "crisis",
-        "dispute",
-        "tension",
-        "tensions",
-        "conflict",
-        "confrontation",
-        "rivalry",
-        "feud",
-        "standoff",
-        "relations",
-        "ties",
-        "war",
-        "talks",
-        "meeting",
-        "summit",
-        "deal",
-        "agreement",
-        "cooperation",
-        "alliance",
-        "treaty",
-        "negotiations",
-        "clash",
-        "clashes",
-        "call",
-        "dialogue",
-    }
+#: Event nouns that say the same of both parties ("talks between Zelensky and Trump").
+_SYMMETRIC_NOUNS = _DISPUTES | frozenset(
+    """
+    relations ties war talks meeting summit deal agreement cooperation alliance treaty
+    negotiations clash clashes call dialogue
+    """.split()
 )
 _NOUN_PREPS = frozenset(
-    {
-        "with",
-        "to",
-        "between",
-        "against",
-        "on",
-        "among",
-        "of",
-        "toward",
-        "towards",
-        "over",
-        "from",
-        "for",
-    }
+    """
+    with to between against on among of toward towards over from for
+    """.split()
 )
 
 
@@ -350,31 +258,11 @@ def _office_word(token: Token, ctx: DocContext) -> bool:
 
 #: Portfolio words that join a title: "Defense Secretary", "Foreign Minister".
 _OFFICE_WORDS = frozenset(
-    {
-        "treasury",
-        "defense",
-        "defence",
-        "foreign",
-        "finance",
-        "commerce",
-        "trade",
-        "justice",
-        "interior",
-        "home",
-        "energy",
-        "health",
-        "education",
-        "labor",
-        "labour",
-        "economy",
-        "transport",
-        "agriculture",
-        "environment",
-        "security",
-        "intelligence",
-        "army",
-        "navy",
-    }
+    """
+    treasury defense defence foreign finance commerce trade justice interior home energy
+    health education labor labour economy transport agriculture environment security
+    intelligence army navy
+    """.split()
 )
 
 

@@ -20,227 +20,62 @@ from .mentions import DocContext, entity_span, mention
 
 #: Prepositions that introduce an affected party (``sanctions on``, ``met with``).
 OBJECT_PREPS = frozenset(
-    {
-        "with",
-        "to",
-        "against",
-        "on",
-        "from",
-        "into",
-        "toward",
-        "towards",
-        "over",
-        "for",
-        "upon",
-        "onto",
-        "across",
-        "between",
-        "among",
-        "of",
-    }
+    """
+    with to against on from into toward towards over for upon onto across between among
+    of
+    """.split()
 )
 #: Verbs that take a destination or host with ``in``/``at``: ``arrived in``, ``landed at``.
 MOTION_VERBS = frozenset(
-    {
-        "arrive",
-        "land",
-        "travel",
-        "fly",
-        "go",
-        "come",
-        "return",
-        "invest",
-        "intervene",
-        "interfere",
-        "meddle",
-        "dock",
-        "stop",
-        "settle",
-    }
+    """
+    arrive land travel fly go come return invest intervene interfere meddle dock stop
+    settle
+    """.split()
 )
 #: Prepositions folded into the relation when the object is a direct object:
 #: ``deported [the suspect] to Vietnam``.
 DESTINATION_PREPS = frozenset({"to", "into", "from"})
 #: Verbs whose conjoined subjects act on each other: ``Lee and Takaichi met``.
 RECIPROCAL = frozenset(
-    {
-        "meet",
-        "agree",
-        "talk",
-        "sign",
-        "restore",
-        "strengthen",
-        "discuss",
-        "cooperate",
-        "negotiate",
-        "clash",
-        "fight",
-        "exchange",
-        "normalize",
-        "normalise",
-        "improve",
-        "reach",
-        "resolve",
-        "hold",
-        "continue",
-        "deepen",
-        "expand",
-        "establish",
-        "speak",
-        "trade",
-        "reconcile",
-        "conclude",
-        "renew",
-        "settle",
-        "confer",
-        "compete",
-        "spar",
-        "quarrel",
-        "embrace",
-        "shake",
-        "ally",
-        "collaborate",
-        "partner",
-        "work",
-        "have",
-    }
+    """
+    meet agree talk sign restore strengthen discuss cooperate negotiate clash fight
+    exchange normalize normalise improve reach resolve hold continue deepen expand
+    establish speak trade reconcile conclude renew settle confer compete spar quarrel
+    embrace shake ally collaborate partner work have
+    """.split()
 )
 #: Objects that make any verb relate its plural subject: "the two sides upgraded ties".
 RELATION_NOUNS = frozenset(
-    {
-        "tie",
-        "ties",
-        "relation",
-        "relations",
-        "relationship",
-        "partnership",
-        "alliance",
-        "cooperation",
-        "dialogue",
-        "talk",
-        "talks",
-        "agreement",
-        "deal",
-        "treaty",
-        "pact",
-        "truce",
-        "ceasefire",
-        "trade",
-        "exchange",
-        "hand",
-        "hands",
-    }
+    """
+    tie ties relation relations relationship partnership alliance cooperation dialogue
+    talk talks agreement deal treaty pact truce ceasefire trade exchange hand hands
+    """.split()
 )
 #: Direct objects that are amounts, not the thing given: ``500 million dollars in aid``.
 QUANTITY_LABELS = frozenset({"MONEY", "QUANTITY", "CARDINAL", "PERCENT"})
 #: Verbs that report speech or belief; they relate speaker and content only by attribution.
 SPEECH_VERBS = frozenset(
-    {
-        "say",
-        "add",
-        "claim",
-        "state",
-        "announce",
-        "report",
-        "insist",
-        "note",
-        "write",
-        "argue",
-        "believe",
-        "think",
-        "feel",
-        "allege",
-        "confirm",
-        "acknowledge",
-        "suggest",
-        "explain",
-        "stress",
-        "emphasize",
-        "emphasise",
-        "declare",
-        "assert",
-        "reiterate",
-        "recall",
-        "know",
-        "hope",
-        "fear",
-        "worry",
-        "estimate",
-        "predict",
-        "indicate",
-        "show",
-        "signal",
-        "reveal",
-        "disclose",
-        "tweet",
-        "post",
-        "remark",
-        "observe",
-        "contend",
-        "maintain",
-        "deny",
-    }
+    """
+    say add claim state announce report insist note write argue believe think feel
+    allege confirm acknowledge suggest explain stress emphasize emphasise declare assert
+    reiterate recall know hope fear worry estimate predict indicate show signal reveal
+    disclose tweet post remark observe contend maintain deny
+    """.split()
 )
 #: Verbs whose arguments are people when one of them is: "Lee met Takaichi".
 PERSON_VERBS = frozenset(
-    {
-        "meet",
-        "call",
-        "phone",
-        "telephone",
-        "talk",
-        "speak",
-        "tell",
-        "thank",
-        "congratulate",
-        "host",
-        "receive",
-        "greet",
-        "welcome",
-        "accompany",
-        "interview",
-        "brief",
-        "hug",
-        "embrace",
-        "praise",
-        "criticize",
-        "criticise",
-        "succeed",
-        "replace",
-        "appoint",
-        "fire",
-        "dismiss",
-        "endorse",
-        "invite",
-        "marry",
-        "defeat",
-        "beat",
-        "shake",
-    }
+    """
+    meet call phone telephone talk speak tell thank congratulate host receive greet
+    welcome accompany interview brief hug embrace praise criticize criticise succeed
+    replace appoint fire dismiss endorse invite marry defeat beat shake
+    """.split()
 )
 #: Nouns that only count or group what their "of" phrase names.
 CONTAINER_NOUNS = frozenset(
-    {
-        "package",
-        "round",
-        "set",
-        "series",
-        "wave",
-        "number",
-        "list",
-        "batch",
-        "raft",
-        "slew",
-        "string",
-        "barrage",
-        "volley",
-        "salvo",
-        "flurry",
-        "host",
-        "pair",
-        "couple",
-        "range",
-    }
+    """
+    package round set series wave number list batch raft slew string barrage volley
+    salvo flurry host pair couple range
+    """.split()
 )
 #: Common nouns for people: moved, held or handed over like actors.
 HUMAN_NOUNS = (

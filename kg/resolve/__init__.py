@@ -24,17 +24,9 @@ __all__ = ["Actor", "NameRegistry", "normalise_name", "resolve_document"]
 
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
 _STATE_GROUP_WORDS = frozenset(
-    {
-        "countries",
-        "nations",
-        "neighbors",
-        "neighbours",
-        "sides",
-        "governments",
-        "allies",
-        "rivals",
-        "states",
-    }
+    """
+    countries nations neighbors neighbours sides governments allies rivals states
+    """.split()
 )
 
 
