@@ -81,7 +81,7 @@ def test_international_organisations(alias, canonical):
         ("Chinese naval vessels", "Chinese", "China", "military"),
         ("Iranian drones", "Iranian", "Iran", "military"),
         ("North Korean forces", "North Korean", "North Korea", "military"),
-        ("the Japanese defense ministry", "Japanese", "Japan", "military"),
+        ("the Japanese defense ministry", "Japanese", "Japan", "government"),
         ("US prosecutors", "US", "United States", "judiciary"),
         ("South Korea's presidential office", "South Korea", "South Korea", "government"),
     ],
