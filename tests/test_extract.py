@@ -333,3 +333,15 @@ def test_symmetric_facts_in_either_direction_are_one_edge(nlp):
     graph = build_graph(process(docs, nlp))
     [(u, v, data)] = list(graph.edges(data=True))
     assert data["count"] == 2 and {u, v} == {"PERSON:Lee", "PERSON:Takaichi"}
+
+
+def test_nominal_event_keeps_its_own_status_under_an_unrelated_negation(nlp):
+    rows = triples(nlp, "Zelensky was not invited to the summit between Trump and Putin in Alaska.")
+    assert has(rows, "Trump", "summit", "Putin", negated=False)
+
+
+def test_light_verb_passes_its_negation_to_the_event_noun(nlp):
+    rows = triples(
+        nlp, "Japan's talks with China did not take place. Lee did not hold talks with Xi."
+    )
+    assert has(rows, "Lee", "hold talks with", "Xi", negated=True)

@@ -31,7 +31,7 @@ CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 OBJECT_CONTROL = frozenset(
     """
     urge ask call persuade force order invite tell allow help encourage press pressure
-    push
+    push prompt cause lead compel enable require instruct authorize authorise permit
     """.split()
 )
 _SUBJECT_DEPS = ("nsubj", "csubj")

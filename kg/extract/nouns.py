@@ -41,6 +41,10 @@ _EXTRA_EVENT_NOUNS = _DISPUTES | frozenset(
     agreement sanctions cooperation alliance treaty negotiations clash clashes
     """.split()
 )
+#: Verbs that carry out the event their object names: "held talks", "launched an attack".
+_LIGHT_VERBS = frozenset(
+    "hold have conduct make give sign reach begin start launch stage host carry pay".split()
+)
 #: Event nouns whose ``from`` phrase names the affected party: ``withdrawal from Niger``.
 _FROM_TAKERS = frozenset(
     """
@@ -130,9 +134,11 @@ def noun_event_triples(
             agents = [m for t in subj_tokens if (m := mention(t, ctx)) and is_actor(m)]
     symmetric = noun.lower_ in _SYMMETRIC_NOUNS or noun.lemma_ in _SYMMETRIC_NOUNS
     gov_clause = _governing_clause(noun)
-    # "the alliance had never been stronger" does not deny the alliance
-    neg = clauses.negated(gov_clause) if gov_clause and gov_clause[-1].lemma_ != "be" else False
-    hyp = clauses.hypothetical(gov_clause) if gov_clause else False
+    # only a verb that carries the event out passes on its status: "did not hold talks";
+    # "was not invited to the summit" and "had never been stronger" deny nothing of it
+    carried = bool(gov_clause) and gov_clause[-1].lemma_ in _LIGHT_VERBS
+    neg = clauses.negated(gov_clause) if carried else False
+    hyp = clauses.hypothetical(gov_clause) if carried else False
     when, where = clauses.time_and_place([noun, *gov_clause], ctx)
 
     def make(subj: Mention, prep: Token | None, obj: Mention) -> RawTriple:
