@@ -62,6 +62,8 @@ class Mention:
     title: str | None = None
     #: Lowercased pronoun or definite description when the span is one.
     anaphor: str | None = None
+    #: A proper noun the NER left out (``Lula`` tagged as a product): keeps its case.
+    proper: bool = False
 
 
 @dataclass(frozen=True)

@@ -345,3 +345,18 @@ def test_light_verb_passes_its_negation_to_the_event_noun(nlp):
         nlp, "Japan's talks with China did not take place. Lee did not hold talks with Xi."
     )
     assert has(rows, "Lee", "hold talks with", "Xi", negated=True)
+
+
+def test_unnamed_title_holder_of_a_state_acts_for_it(nlp):
+    rows = triples(nlp, "The president of France met Lula.")
+    assert has(rows, "France", "met", "Lula", subject_sector="government")
+
+
+def test_name_parsed_as_an_adverbial_is_still_the_object(nlp):
+    rows = triples(nlp, "The Brazilian president met Abiy Ahmed.")
+    assert has(rows, "Brazil", "met", "Abiy Ahmed")
+
+
+def test_proper_noun_the_ner_missed_keeps_its_case(nlp):
+    rows = triples(nlp, "Modi traveled to Moscow.")
+    assert [(t.subject, t.object) for t in rows] == [("Modi", "Moscow")]

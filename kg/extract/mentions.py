@@ -256,6 +256,13 @@ def mention(token: Token, ctx: DocContext) -> Mention | None:
                 nationality = ent[0].text
             elif ent[1] == "PERSON" and child.dep_ == "poss":
                 owner = ent[0].text
+    if nationality is None and gazetteer.sector(token.lower_):
+        # "police in Kenya", "the government of Japan": the state named after the agent
+        for prep in (c for c in token.rights if c.dep_ == "prep" and c.lower_ in ("in", "of")):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                found_state = entity_span(obj, ctx)
+                if found_state is not None and found_state[1] in ("GPE", "NORP"):
+                    nationality = found_state[0].text
     det = next((c.lower_ for c in token.lefts if c.dep_ in ("det", "predet", "nummod")), None)
     start = min([token.i] + [c.left_edge.i for c in left if c.dep_ != "det"])
     span = doc[start : token.i + 1]
@@ -273,6 +280,7 @@ def mention(token: Token, ctx: DocContext) -> Mention | None:
         nationality=nationality,
         owner=owner,
         anaphor=anaphor,
+        proper=token.pos_ == "PROPN",
     )
 
 

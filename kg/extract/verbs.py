@@ -164,9 +164,25 @@ def _unknown_name(m: Mention, ctx: DocContext) -> bool:
     )
 
 
+def _named(token: Token, ctx: DocContext) -> bool:
+    found = ctx.entity(token)
+    return found is not None and found[2] == "PERSON"
+
+
+def _a_person(m: Mention) -> bool:
+    """A person by name, by personal pronoun or by title (``the president``)."""
+    if m.label == "PERSON":
+        return True
+    words = (m.anaphor or "").split()
+    return bool(words) and (words[-1] in gazetteer.TITLE_WORDS or words[-1] in _PERSONAL_PRONOUNS)
+
+
+_PERSONAL_PRONOUNS = frozenset("he him his she her hers".split())
+
+
 def as_people(mentions: list[Mention], ctx: DocContext) -> list[Mention]:
     """Unknown names beside a person in a people context become people."""
-    if not any(m.label == "PERSON" for m in mentions):
+    if not any(_a_person(m) for m in mentions):
         return mentions
     return [replace(m, label="PERSON") if _unknown_name(m, ctx) else m for m in mentions]
 
@@ -222,7 +238,11 @@ def verb_triples(
         inherited = False
     else:
         patient_tokens = [
-            c for c in verb.children if c.dep_ in ("dobj", "dative", "attr") and verb.lemma_ != "be"
+            c
+            for c in verb.children
+            if (c.dep_ in ("dobj", "dative", "attr") and verb.lemma_ != "be")
+            # the parser sometimes hangs a name after the verb as an adverbial: "met Abiy Ahmed"
+            or (c.dep_ == "npadvmod" and c.i > verb.i and _named(c, ctx))
         ]
     if not subj_tokens:
         return

@@ -90,7 +90,11 @@ def resolve_document(
         if m.label == "PERSON":
             name = coref.persons.get(m.text) or person_name(m.text)
             return [Actor(name, "PERSON", person_country.get(name))]
-        return [normalise_name(m.text, m.label, nationality=m.nationality, as_place=place)]
+        return [
+            normalise_name(
+                m.text, m.label, nationality=m.nationality, as_place=place, proper=m.proper
+            )
+        ]
 
     for t in raw:
         place = t.predicate.split()[-1:] in (["in"], ["at"]) or t.head in MOTION_VERBS

@@ -57,7 +57,12 @@ def state(code: str, sector: str | None = None) -> Actor:
 
 
 def normalise_name(
-    text: str, label: str, *, nationality: str | None = None, as_place: bool = False
+    text: str,
+    label: str,
+    *,
+    nationality: str | None = None,
+    as_place: bool = False,
+    proper: bool = False,
 ) -> Actor:
     """The canonical actor for a mention (names only; people are resolved elsewhere).
 
@@ -67,6 +72,7 @@ def normalise_name(
         nationality: a state named inside a common-noun phrase (``Chinese`` in
             ``Chinese naval vessels``).
         as_place: the mention is where something happened, so a capital stays a city.
+        proper: the mention is a proper noun the NER missed; its case is kept.
     """
     name = clean_name(text)
     if label == CONCEPT:
@@ -79,7 +85,7 @@ def normalise_name(
             if org and agent:
                 return Actor(org, "ORG", None, agent)
             return Actor(name.lower() if not name.isupper() else name, CONCEPT, code)
-        return Actor(name if _keeps_case(name) else name.lower(), CONCEPT)
+        return Actor(name if proper or _keeps_case(name) else name.lower(), CONCEPT)
     org = gazetteer.organisation(name)
     if org:
         return Actor(org, "ORG")
