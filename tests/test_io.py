@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 from conftest import jsonl, run_kg
@@ -21,15 +20,6 @@ def test_missing_path_is_an_error_without_traceback(tmp_path):
     assert result.returncode == 1
     err = result.stderr.decode()
     assert "nope.txt: no such file or directory" in err and "Traceback" not in err
-
-
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
-def test_unreadable_path_is_an_error(tmp_path):
-    path = tmp_path / "secret.txt"
-    path.write_text("Lee met Takaichi.")
-    path.chmod(0)
-    result = run_kg("extract", str(path))
-    assert result.returncode == 1 and b"cannot read" in result.stderr
 
 
 def test_unreadable_file_is_reported(tmp_path, monkeypatch):
