@@ -360,3 +360,24 @@ def test_name_parsed_as_an_adverbial_is_still_the_object(nlp):
 def test_proper_noun_the_ner_missed_keeps_its_case(nlp):
     rows = triples(nlp, "Modi traveled to Moscow.")
     assert [(t.subject, t.object) for t in rows] == [("Modi", "Moscow")]
+
+
+@pytest.mark.parametrize(
+    "text,subject,relation,obj",
+    [
+        ("Moscow hit back at Brussels over the sanctions.", "Russia", "hit back at",
+         "European Union"),
+        ("Chinese spokesman Lin Jian lashed out at Tokyo on Monday.", "Lin Jian",
+         "lashed out at", "Japan"),
+    ],
+)  # fmt: skip
+def test_at_names_a_target_after_phrasal_and_aiming_verbs(nlp, text, subject, relation, obj):
+    rows = triples(nlp, text)
+    assert has(rows, subject, relation, obj, event="ACCUSE")
+
+
+def test_it_is_the_state_that_reports_it(nlp):
+    rows = triples(
+        nlp, "North Korea fired a missile. Canberra announced it would expel Iran's envoy."
+    )
+    assert has(rows, "Australia", "expel", "Iran", hypothetical=True)

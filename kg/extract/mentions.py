@@ -94,7 +94,7 @@ class DocContext:
         ctx.quoted = _quotations(doc)
         # names the NER missed but the gazetteer knows: "... of Vietnam General Secretary"
         for tok in doc:
-            if tok.i not in ctx.labels and tok.pos_ == "PROPN" and not tok.is_sent_start:
+            if tok.i not in ctx.labels and tok.pos_ == "PROPN":
                 if gazetteer.organisation(tok.text):
                     ctx.labels[tok.i] = (tok.i, tok.i + 1, "ORG")
                 elif gazetteer.country_code(tok.text) or gazetteer.state_of(tok.text):

@@ -32,6 +32,12 @@ MOTION_VERBS = frozenset(
     settle
     """.split()
 )
+#: Adverbs the parser leaves off phrasal verbs: "hit back at", "lashed out at".
+_PARTICLE_ADVERBS = frozenset("back out off away down up".split())
+#: Verbs whose ``at`` names a target, not a place: "fired at", "lashed out at".
+TARGET_AT_VERBS = frozenset(
+    "fire shoot aim point lash hit strike jab swipe snap rail shout bark direct level".split()
+)
 #: Prepositions folded into the relation when the object is a direct object:
 #: ``deported [the suspect] to Vietnam``.
 DESTINATION_PREPS = frozenset({"to", "into", "from"})
@@ -250,7 +256,11 @@ def verb_triples(
     preps = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.dep_ != "agent"]
     for p in patient_tokens:
         preps.extend(c for c in p.children if c.dep_ == "prep")
-    particles = [c for c in verb.children if c.dep_ == "prt"]
+    particles = [
+        c
+        for c in verb.children
+        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _PARTICLE_ADVERBS)
+    ]
 
     subjects = as_people([m for t in subj_tokens for s in expand(t) if (m := mention(s, ctx))], ctx)
     patients = [(t, m) for p in patient_tokens for t in expand(p) if (m := mention(t, ctx))]
@@ -341,7 +351,11 @@ def verb_triples(
                     m = mention(t, ctx)
                     if not is_actor(m):
                         continue
-                    if word in clauses.PLACE_PREPS and verb.lemma_ not in MOTION_VERBS:
+                    if (
+                        word in clauses.PLACE_PREPS
+                        and verb.lemma_ not in MOTION_VERBS
+                        and not (word == "at" and (particles or verb.lemma_ in TARGET_AT_VERBS))
+                    ):
                         continue  # "met in Geneva": a location, kept as an attribute
                     if verb.lemma_ in PERSON_VERBS:
                         *subjects, m = as_people([*subjects, m], ctx)

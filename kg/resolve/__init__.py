@@ -97,7 +97,7 @@ def resolve_document(
         ]
 
     for t in raw:
-        place = t.predicate.split()[-1:] in (["in"], ["at"]) or t.head in MOTION_VERBS
+        place = t.head in MOTION_VERBS  # "arrived in Beijing": the city, not the state
         subjects = actor_for(t.subject, sentence=t.sentence)
         objects = (
             subjects
@@ -291,6 +291,11 @@ def _anaphor(
         name = coref.pronoun(m.token)
         return [Actor(name, "PERSON", person_country.get(name))] if name else []
     if a in NEUTER:
+        reporter = coref.reporting_subject(m.token)  # "Canberra announced it would ..."
+        if reporter is not None:
+            actor = normalise_name(*reporter)
+            if actor.type in ("GPE", "ORG"):
+                return [actor]
         seen = coref.recent(m.token, ("GPE", "ORG"))
         return [normalise_name(seen.name, seen.label)] if seen else []
     if a in _FIRST_PERSON:

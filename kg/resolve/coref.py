@@ -209,6 +209,21 @@ class Coref:
         ]
         return None if rivals else best.name  # two equally good people: leave it unresolved
 
+    def reporting_subject(self, token: int) -> tuple[str, str] | None:
+        """(text, label) of the named subject of the clause reporting ``token``'s clause."""
+        node = self.doc[token].head
+        for _ in range(6):
+            if node.dep_ in ("ccomp", "parataxis") and node.head != node:
+                subj = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+                found = self.ctx.labels.get(subj.i) if subj is not None else None
+                if found is not None:
+                    return self.doc[found[0] : found[1]].text, found[2]
+                return None
+            if node.head == node:
+                return None
+            node = node.head
+        return None
+
     def _name_at(self, token: int) -> str | None:
         found = self.ctx.labels.get(token)
         if found is None or found[2] != "PERSON":
