@@ -381,3 +381,22 @@ def test_it_is_the_state_that_reports_it(nlp):
         nlp, "North Korea fired a missile. Canberra announced it would expel Iran's envoy."
     )
     assert has(rows, "Australia", "expel", "Iran", hypothetical=True)
+
+
+def test_later_agentless_passive_names_the_person_of_an_earlier_act(nlp):
+    rows = triples(
+        nlp,
+        "Belarus said on Monday that it had detained a journalist near the border. "
+        "Andrei Kuznechik was detained while covering a protest, his lawyer said.",
+    )
+    assert has(rows, "Belarus", "detained", "Andrei Kuznechik", event="COERCE")
+
+
+def test_agentless_passive_alone_names_no_actor(nlp):
+    rows = triples(nlp, "Andrei Kuznechik was detained while covering a protest.")
+    assert not [t for t in rows if t.object == "Andrei Kuznechik"]
+
+
+def test_conjoined_verbs_share_a_later_object(nlp):
+    rows = triples(nlp, "Thailand arrested and deported a businessman to Vietnam.")
+    assert has(rows, "Thailand", "arrested", "businessman")

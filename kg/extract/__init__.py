@@ -17,11 +17,11 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from ..types import RawTriple
+from ..types import CONCEPT, RawTriple
 from .clean import clean_text
 from .mentions import DocContext
 from .nouns import is_event_noun, misparsed_verb_triples, noun_event_triples, role_triples
-from .verbs import sentence_verbs, verb_triples
+from .verbs import HUMAN_NOUNS, agentless_passives, sentence_verbs, verb_triples
 
 __all__ = ["clean_text", "extract"]
 
@@ -38,10 +38,13 @@ def extract(
     """
     ctx = ctx if ctx is not None else DocContext.of(doc)
     seen: set[tuple] = set()
+    unnamed: list[RawTriple] = []  # "arrested a tycoon": who, a later sentence may say
     for index, sent in enumerate(s for s in doc.sents if s.text.strip()):
         found: list[RawTriple] = []
         for verb in sentence_verbs(sent):
             found.extend(verb_triples(verb, ctx, doc_id, sent, index))
+        found.extend(_restated(sent, index, ctx, unnamed))
+        unnamed.extend(t for t in found if _unnamed_person(t, doc))
         if len(sent) <= 160:
             for tok in sent:
                 if is_event_noun(tok):
@@ -64,6 +67,44 @@ def extract(
             if key not in seen:
                 seen.add(key)
                 yield triple
+
+
+def _unnamed_person(t: RawTriple, doc: Doc) -> bool:
+    """An act done to a person the sentence does not name: "extradited a tycoon"."""
+    obj = doc[t.object.token]
+    return (
+        t.kind == "event"
+        and t.object.label == CONCEPT
+        and t.object.anaphor is None
+        and obj.lemma_.lower() in HUMAN_NOUNS
+        and not any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children)
+    )
+
+
+def _restated(sent: Span, index: int, ctx: DocContext, unnamed: list[RawTriple]):
+    """Name the person of an earlier act when a later agentless passive restates it.
+
+    ``it had arrested a tycoon ... Chen Zhi was arrested on Tuesday`` gives (it,
+    arrested, Chen Zhi): same verb, within two sentences, the later clause naming
+    whom it happened to but not who did it.
+    """
+    for verb, people in agentless_passives(sent, ctx):
+        for earlier in unnamed:
+            if earlier.head != verb.lemma_ or not 0 < index - earlier.sentence <= 2:
+                continue
+            for person in people:
+                yield replace(
+                    earlier,
+                    sentence=index,
+                    relation=verb.text,
+                    predicate=verb.lemma_.lower(),
+                    object=person,
+                    text=sent.text.strip(),
+                    symmetric=False,
+                    location=None,
+                    confidence=0.6,
+                    anchor=verb.i,
+                )
 
 
 def _bounds(sent: Span) -> tuple[int, int]:

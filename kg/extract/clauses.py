@@ -140,8 +140,18 @@ def _antecedent(pronoun: Token, ctx: DocContext) -> Token | None:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN"
+    """Passive voice, including a participle conjoined to a passive: "were arrested and
+    extradited"."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)
+        and verb.head != verb
+        and is_passive(verb.head)
     )
 
 

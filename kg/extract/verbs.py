@@ -170,6 +170,38 @@ def _unknown_name(m: Mention, ctx: DocContext) -> bool:
     )
 
 
+def _objects(verb: Token, ctx: DocContext) -> list[Token]:
+    """Direct objects of an active verb, including ones the parser left as adverbials."""
+    return [
+        c
+        for c in verb.children
+        if (c.dep_ in ("dobj", "dative", "attr") and verb.lemma_ != "be")
+        # the parser sometimes hangs an object after the verb as an adverbial: "met Abiy
+        # Ahmed", "extradited to China a tycoon"
+        or (
+            c.dep_ == "npadvmod"
+            and c.i > verb.i
+            and (_named(c, ctx) or c.lemma_.lower() in HUMAN_NOUNS)
+        )
+    ]
+
+
+def agentless_passives(sent: Span, ctx: DocContext) -> Iterator[tuple[Token, list[Mention]]]:
+    """Passive verbs with no agent and the people they happened to: "Chen was arrested"."""
+    if len(sent) > _MAX_SENTENCE_TOKENS:
+        return
+    for verb in sentence_verbs(sent):
+        if not clauses.is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+            continue
+        patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not patients and verb.dep_ == "conj":
+            patients = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+        people = [m for p in patients for t in expand(p) if (m := mention(t, ctx))]
+        people = [m for m in people if m.label == "PERSON"]
+        if people:
+            yield verb, people
+
+
 def _named(token: Token, ctx: DocContext) -> bool:
     found = ctx.entity(token)
     return found is not None and found[2] == "PERSON"
@@ -237,19 +269,20 @@ def verb_triples(
     patient_tokens: list[Token] = []
     if passive:
         patient_tokens = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not patient_tokens and verb.dep_ == "conj":
+            # "were arrested and extradited": the conjoined participle shares the subject
+            patient_tokens = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             patient_tokens = [verb.head]  # "the spat, triggered by ..."
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         subj_tokens = [o for o in agent.children if o.dep_ == "pobj"] if agent is not None else []
         inherited = False
     else:
-        patient_tokens = [
-            c
-            for c in verb.children
-            if (c.dep_ in ("dobj", "dative", "attr") and verb.lemma_ != "be")
-            # the parser sometimes hangs a name after the verb as an adverbial: "met Abiy Ahmed"
-            or (c.dep_ == "npadvmod" and c.i > verb.i and _named(c, ctx))
-        ]
+        patient_tokens = _objects(verb, ctx)
+        if not patient_tokens:
+            # "arrested and extradited a tycoon": the later conjunct's object is shared
+            later = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+            patient_tokens = [o for c in later for o in _objects(c, ctx)]
     if not subj_tokens:
         return
     # prepositional phrases on the verb and on its (concept) object
