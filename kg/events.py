@@ -100,12 +100,13 @@ def _find(pattern: tuple[str, ...], words: list[str]) -> int | None:
 def classify(predicate: str) -> str | None:
     """PLOVER event type of a lemmatised predicate, or ``None`` when none applies.
 
-    The longest lexicon pattern found in the predicate wins; among equally long
-    ones, the one that starts first (so the governing verb of a control chain,
-    ``agree to strengthen``, decides).
+    A pattern that starts at the governing verb wins (the longest such: ``hit
+    back`` before ``hit``), so ``agree to strengthen ties`` is an agreement;
+    otherwise the longest pattern anywhere, the earliest among equals
+    (``seek to improve relations`` -> ``improve relation``).
     """
     words = predicate.lower().split()
-    best: tuple[int, int, str] | None = None
+    best: tuple[bool, int, int, str] | None = None
     index = _by_last_word()
     candidates = [c for w in dict.fromkeys(words) for c in index.get(w, ())]
     for pattern, event in candidates:
@@ -114,10 +115,10 @@ def classify(predicate: str) -> str | None:
         start = _find(pattern, words)
         if start is None:
             continue
-        key = (-len(pattern), start, event)
+        key = (start != 0, -len(pattern), start, event)
         if best is None or key < best:
             best = key
-    return best[2] if best else None
+    return best[3] if best else None
 
 
 def is_conflict(event: str | None) -> bool:

@@ -239,3 +239,18 @@ def test_shared_surname_across_documents_stays_apart(nlp):
     ]
     last = list(process(docs, nlp))[2]
     assert {t.subject for t in last.triples} <= {"Lee"}
+
+
+@pytest.mark.parametrize(
+    "predicate,event",
+    [
+        ("agree to strengthen tie with", "AGREE"),
+        ("seek to improve relation with", "COOPERATE"),
+        ("pledge to strengthen alliance", "COOPERATE"),
+        ("hit back at", "ACCUSE"),
+        ("refuse to extradite businessman to", "REJECT"),
+        ("plan to impose sanction on", "SANCTION"),
+    ],
+)
+def test_the_governing_verb_decides_when_it_names_an_event(predicate, event):
+    assert events.classify(predicate) == event
