@@ -40,7 +40,7 @@ import pandas as pd
 
 from .errors import InputError, StoreError
 from .events import EVENT_TYPES
-from .graph import build_graph, new_graph
+from .graph import build_graph, new_graph, node_attributes
 from .types import CONCEPT, Document, DocumentResult, Entity, Role, Triple
 
 if TYPE_CHECKING:
@@ -750,17 +750,7 @@ def _fold_node(out: nx.MultiDiGraph, nid: str, member: str, data: dict[str, Any]
             out.add_node(nid, **_deep(data), members=[member])
             return
         out.add_node(
-            nid,
-            label=nid.partition(":")[2],
-            type="GPE",
-            country=data.get("country"),
-            aliases=[],
-            roles=[],
-            mentions=0,
-            docs=[],
-            first_seen=None,
-            last_seen=None,
-            members=[],
+            nid, **node_attributes(nid.partition(":")[2], "GPE", data.get("country")), members=[]
         )
     node = out.nodes[nid]
     node["members"] = sorted({*node["members"], member})

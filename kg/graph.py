@@ -99,21 +99,25 @@ def add_result(graph: nx.MultiDiGraph, result: DocumentResult) -> bool:
     return True
 
 
+def node_attributes(label: str, type: str, country: str | None) -> dict[str, Any]:
+    """The attributes of a new, empty entity node (the merge fills them in)."""
+    return {
+        "label": label,
+        "type": type,
+        "country": country,
+        "aliases": [],
+        "roles": [],
+        "mentions": 0,
+        "docs": [],
+        "first_seen": None,
+        "last_seen": None,
+    }
+
+
 def _merge_node(graph: nx.MultiDiGraph, entity: Entity, doc_id: str, date: str | None) -> None:
     nid = entity.id
     if nid not in graph:
-        graph.add_node(
-            nid,
-            label=entity.name,
-            type=entity.type,
-            country=entity.country,
-            aliases=[],
-            roles=[],
-            mentions=0,
-            docs=[],
-            first_seen=None,
-            last_seen=None,
-        )
+        graph.add_node(nid, **node_attributes(entity.name, entity.type, entity.country))
     node = graph.nodes[nid]
     if node.get("country") is None and entity.country:
         node["country"] = entity.country
