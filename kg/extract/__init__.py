@@ -55,7 +55,7 @@ def extract(
         for triple in found:
             if not quotes and triple.kind == "event" and triple.anchor in ctx.quoted:
                 continue
-            triple = replace(triple, start=start, end=end)
+            triple = replace(triple, start=start, end=end, text=doc.text[start:end])
             key = (
                 triple.sentence,
                 triple.subject.token,
@@ -99,7 +99,6 @@ def _restated(sent: Span, index: int, ctx: DocContext, unnamed: list[RawTriple])
                     relation=verb.text,
                     predicate=verb.lemma_.lower(),
                     object=person,
-                    text=sent.text.strip(),
                     symmetric=False,
                     location=None,
                     confidence=0.6,

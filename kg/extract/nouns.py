@@ -150,9 +150,6 @@ def noun_event_triples(
             relation=" ".join(t.text for t in rel_tokens),
             predicate=" ".join(t.lemma_.lower() for t in rel_tokens),
             object=obj,
-            text=sent.text.strip(),
-            start=sent.start_char,
-            end=sent.end_char,
             negated=neg,
             hypothetical=hyp,
             symmetric=symmetric,
@@ -204,9 +201,6 @@ def role_triples(sent: Span, ctx: DocContext, doc_id: str, index: int) -> Iterat
             relation=f"{title} {prep}",
             predicate=f"{title} {prep}",
             object=owner,
-            text=sent.text.strip(),
-            start=sent.start_char,
-            end=sent.end_char,
             kind="role",
             confidence=0.9,
             head=title.split()[-1],
@@ -352,7 +346,6 @@ def misparsed_verb_triples(
             if tok.lower_.endswith(("ches", "shes", "sses", "xes"))
             else tok.lower_[:-1]
         )
-        neg = hyp = False
         yield RawTriple(
             doc=doc_id,
             sentence=index,
@@ -360,11 +353,6 @@ def misparsed_verb_triples(
             relation=tok.text,
             predicate=lemma,
             object=obj,
-            text=sent.text.strip(),
-            start=sent.start_char,
-            end=sent.end_char,
-            negated=neg,
-            hypothetical=hyp,
             confidence=0.6,
             head=lemma,
             anchor=tok.i,
