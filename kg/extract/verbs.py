@@ -7,7 +7,7 @@ the predicate is the same phrase in lemmas.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import TypeGuard
 
@@ -229,7 +229,12 @@ def _compact(noun: Token) -> list[Token]:
     """A relation-internal noun with its adjectives: ``humanitarian aid``, ``exports``."""
     mods = [c for c in noun.lefts if c.dep_ in ("amod", "compound") and c.ent_type_ == ""]
     start = min([noun.i] + [m.left_edge.i for m in mods])
-    return [t for t in noun.doc[start : noun.i + 1] if not t.is_punct]
+    return [t for t in noun.doc[start : noun.i + 1] if not t.is_punct or t.text == "-"]
+
+
+def _join(words: Iterable[str]) -> str:
+    """Words of a relation, hyphenated compounds kept whole: ``high-level dialogue``."""
+    return " ".join(words).replace(" - ", "-")
 
 
 def _lemmas(text_tokens: list[Token]) -> str:
@@ -327,8 +332,8 @@ def verb_triples(
         symmetric: bool = False,
         location: str | None = where,
     ) -> RawTriple:
-        relation = " ".join(t if isinstance(t, str) else t.text for t in rel_tokens)
-        predicate = " ".join(
+        relation = _join(t if isinstance(t, str) else t.text for t in rel_tokens)
+        predicate = _join(
             t.lower() if isinstance(t, str) else t.lemma_.lower() for t in rel_tokens
         )
         return RawTriple(
