@@ -56,8 +56,10 @@ class Mention:
     token: int
     #: Nationality or state named inside the span (``Chinese naval vessels``).
     nationality: str | None = None
-    #: A person whose thing the span names (``Trump`` in ``Trump's deportation policy``).
+    #: Who possesses what the span names (``Trump`` in ``Trump's deportation policy``).
     owner: str | None = None
+    #: The entity label of ``owner``.
+    owner_label: str | None = None
     #: Title words that preceded a name in the span (``President``).
     title: str | None = None
     #: Lowercased pronoun or definite description when the span is one.

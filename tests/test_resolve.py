@@ -254,3 +254,27 @@ def test_shared_surname_across_documents_stays_apart(nlp):
 )
 def test_the_governing_verb_decides_when_it_names_an_event(predicate, event):
     assert events.classify(predicate) == event
+
+
+def test_group_description_prefers_the_more_salient_pair(nlp):
+    r = run(
+        nlp,
+        "German Chancellor Friedrich Merz held talks with French President Emmanuel Macron. "
+        "Merz's predecessor, Olaf Scholz, had clashed with Macron. "
+        "Russia accused both leaders of prolonging the war.",
+    )
+    accused = {t.object for t in r.triples if t.relation == "accused"}
+    assert accused == {"Friedrich Merz", "Emmanuel Macron"}
+
+
+def test_possessor_of_the_object_is_reached(nlp):
+    r = run(nlp, "Li Qiang said China would not interfere in Indonesia's internal affairs.")
+    [t] = [t for t in r.triples if t.subject == "China"]
+    assert (t.object, t.negated, t.hypothetical) == ("Indonesia", True, True)
+
+
+def test_people_are_not_their_state(nlp):
+    r = run(nlp, "Thailand deported a Chinese national on Friday.")
+    assert [(t.subject, t.object, t.object_country) for t in r.triples] == [
+        ("Thailand", "chinese national", "CHN")
+    ]

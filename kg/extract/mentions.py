@@ -157,6 +157,9 @@ def _corrected_label(ent: Span, ctx: DocContext) -> str | None:
         return "ORG"
     if gazetteer.state_of(text) or gazetteer.country_code(text):
         return "NORP" if ent.label_ == "NORP" else "GPE"
+    root = ent.root
+    if root.dep_ == "appos" and root.head.lower_ in gazetteer.TITLE_WORDS:
+        return "PERSON"  # "Merz's predecessor, Olaf Scholz": whoever holds a title is a person
     if ent.label_ in ARGUMENT_LABELS:
         return ent.label_
     return None
@@ -231,7 +234,8 @@ def mention(token: Token, ctx: DocContext) -> Mention | None:
             token=token.i,
             anaphor=low,
         )
-    if token.pos_ not in ("NOUN", "PROPN"):
+    nominal_adjective = token.pos_ == "ADJ" and token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")
+    if token.pos_ not in ("NOUN", "PROPN") and not nominal_adjective:  # "a Chinese national"
         return None
     # "the predecessor, Shigeru Ishiba": the apposed name is the argument
     for child in token.children:
@@ -246,7 +250,7 @@ def mention(token: Token, ctx: DocContext) -> Mention | None:
     left = [
         c for c in token.lefts if c.dep_ in _CONCEPT_MODS or (c.dep_ == "poss" and c.pos_ != "PRON")
     ]
-    nationality = owner = None
+    nationality = owner = owner_label = None
     for child in token.children:
         if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i < token.i:
             ent = entity_span(child, ctx)
@@ -254,8 +258,8 @@ def mention(token: Token, ctx: DocContext) -> Mention | None:
                 continue  # "the Japan-China crisis" belongs to neither
             if ent[1] in ("GPE", "NORP", "ORG"):
                 nationality = ent[0].text
-            elif ent[1] == "PERSON" and child.dep_ == "poss":
-                owner = ent[0].text
+            if child.dep_ == "poss":
+                owner, owner_label = ent[0].text, ent[1]
     if nationality is None and gazetteer.sector(token.lower_):
         # "police in Kenya", "the government of Japan": the state named after the agent
         for prep in (c for c in token.rights if c.dep_ == "prep" and c.lower_ in ("in", "of")):
@@ -279,6 +283,7 @@ def mention(token: Token, ctx: DocContext) -> Mention | None:
         token=token.i,
         nationality=nationality,
         owner=owner,
+        owner_label=owner_label,
         anaphor=anaphor,
         proper=token.pos_ == "PROPN",
     )

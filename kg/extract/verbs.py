@@ -333,9 +333,7 @@ def verb_triples(
         location: str | None = where,
     ) -> RawTriple:
         relation = _join(t if isinstance(t, str) else t.text for t in rel_tokens)
-        predicate = _join(
-            t.lower() if isinstance(t, str) else t.lemma_.lower() for t in rel_tokens
-        )
+        predicate = _join(t.lower() if isinstance(t, str) else t.lemma_.lower() for t in rel_tokens)
         return RawTriple(
             doc=doc_id,
             sentence=index,

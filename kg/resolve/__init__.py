@@ -8,14 +8,14 @@ output.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from .. import events, gazetteer
 from ..extract.mentions import DocContext
-from ..extract.verbs import MOTION_VERBS
+from ..extract.verbs import HUMAN_NOUNS, MOTION_VERBS
 from ..types import CONCEPT, Document, Entity, Mention, RawTriple, Role, Triple
 from .actors import Actor, clean_name, normalise_name, state
 from .coref import FEMALE, GROUP, MALE, NEUTER, Coref, NameRegistry, person_name
@@ -77,7 +77,7 @@ def resolve_document(
                     break
     ledger = _Ledger()
     out: list[Triple] = []
-    groups = _Groups()
+    groups = _Groups(salience=lambda a: ledger.mentions.get((a.name, a.type), 0))
 
     def actor_for(m: Mention, *, place: bool = False, sentence: int = 0) -> list[Actor]:
         if m.anaphor is not None:
@@ -118,8 +118,8 @@ def resolve_document(
             if t.kind == "role" and o.type == "NORP":
                 code = gazetteer.country_code(o.name)
                 o = state(code) if code else o
-            if o.type == CONCEPT and s.type != CONCEPT and events.is_conflict(event):
-                o = _target(t.object, o, coref, person_country)
+            if o.type == CONCEPT and s.type != CONCEPT:
+                o = _target(t.object, o, event, doc, coref, person_country)
             if s.name == o.name and s.type == o.type:
                 continue
             if s.type == CONCEPT and o.type == CONCEPT:
@@ -227,13 +227,25 @@ def _country_of_roles(roles: list[tuple[str, str | None]]) -> str | None:
     return None
 
 
-def _target(m: Mention, concept: Actor, coref: Coref, person_country) -> Actor:
-    """The actor hit through its thing: ``tariffs on Chinese goods`` hit China,
-    ``criticized Trump's policy`` hits Trump (conflict events only, as event coders do)."""
-    if m.owner:
+def _target(
+    m: Mention, concept: Actor, event: str | None, doc: Doc, coref: Coref, person_country
+) -> Actor:
+    """The actor reached through its thing, as event coders code it.
+
+    A possessor always (``interfere in Indonesia's affairs`` reaches Indonesia,
+    ``criticized Trump's policy`` Trump); a nationality only in conflict events
+    (``tariffs on Chinese goods`` hit China). People are not their state: ``deported
+    a Chinese national`` stays about the national.
+    """
+    if doc[m.token].lemma_.lower() in HUMAN_NOUNS:
+        return concept
+    if m.owner and m.owner_label == "PERSON":
         name = coref.persons.get(m.owner) or person_name(m.owner)
         return Actor(name, "PERSON", person_country.get(name))
-    if concept.country:
+    if m.owner and m.owner_label is not None:
+        owner = normalise_name(m.owner, m.owner_label)
+        return owner if owner.type != CONCEPT else concept
+    if concept.country and events.is_conflict(event):
         return state(concept.country)
     return concept
 
@@ -241,39 +253,39 @@ def _target(m: Mention, concept: Actor, coref: Coref, person_country) -> Actor:
 @dataclass
 class _Groups:
     """Pairs of actors seen acting together (``Lee and Takaichi met``) or on each other,
-    for ``they``, ``the two leaders``, ``both countries``."""
+    for ``they``, ``the two leaders``, ``both countries``.
 
-    person: tuple[int, tuple[Actor, Actor]] | None = None  # acted together
-    person_pair: tuple[int, tuple[Actor, Actor]] | None = None  # acted on each other
-    state: tuple[int, tuple[Actor, Actor]] | None = None
+    A description takes, within :data:`_GROUP_WINDOW` sentences, a pair that acted
+    together before one that only acted on each other, then the more salient pair
+    (more mentions so far), then the latest.
+    """
+
+    salience: Callable[[Actor], int]
+    people_seen: list[tuple[int, bool, tuple[Actor, Actor]]] = field(default_factory=list)
+    states_seen: list[tuple[int, tuple[Actor, Actor]]] = field(default_factory=list)
 
     def saw(self, s: Actor, o: Actor, sentence: int, *, together: bool) -> None:
         if s.type == o.type == "PERSON":
-            self.person_pair = (sentence, (s, o))
-            if together:
-                self.person = (sentence, (s, o))
+            self.people_seen.append((sentence, together, (s, o)))
         elif s.type == o.type == "GPE" and together:
-            self.state = (sentence, (s, o))
+            self.states_seen.append((sentence, (s, o)))
 
     def people(self, sentence: int) -> tuple[int, tuple[Actor, Actor]] | None:
-        """The latest two people seen together (preferred) or acting on each other."""
-        options = [g for g in (self.person, self.person_pair) if g is not None]
-        if not options:
+        """The pair of people a group description most likely means."""
+        recent = [g for g in self.people_seen if sentence - g[0] <= _GROUP_WINDOW]
+        if not recent:
             return None
-        found = max(options, key=lambda g: (g[0], g is self.person))
-        return found if sentence - found[0] <= _GROUP_WINDOW else None
+        best = max(recent, key=lambda g: (g[1], sum(self.salience(a) for a in g[2]), g[0]))
+        return best[0], best[2]
 
     def states(
         self, sentence: int, countries: dict[str, str | None]
     ) -> tuple[int, tuple[Actor, Actor]] | None:
-        """The latest pair of states: acting together, or the states of the latest two people."""
-        options: list[tuple[int, tuple[Actor, Actor]]] = []
-        if self.state and sentence - self.state[0] <= _GROUP_WINDOW:
-            options.append(self.state)
+        """The latest pair of states: acting together, or the states of the likeliest people."""
+        options = [g for g in self.states_seen if sentence - g[0] <= _GROUP_WINDOW]
         people = self.people(sentence)
         if people is not None:
-            codes = [p.country or countries.get(p.name) for p in people[1]]
-            first, second = codes
+            first, second = (p.country or countries.get(p.name) for p in people[1])
             if first and second and first != second:
                 options.append((people[0], (state(first), state(second))))
         return max(options, key=lambda o: o[0]) if options else None
