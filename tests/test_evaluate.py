@@ -95,3 +95,12 @@ def test_seed_gold_meets_the_targets():
     strict = json.loads(run_kg("eval", str(SHARED_GOLD), "--json", "--strict").stdout)
     assert relaxed["f1"] >= 0.75
     assert strict["f1"] >= 0.70 and strict["event_accuracy"] >= 0.85
+
+
+def test_second_development_set_scores_well():
+    """tests/data/dev_gold.jsonl: original news-style paragraphs written for kg."""
+    from conftest import ROOT
+
+    gold = ROOT / "tests" / "data" / "dev_gold.jsonl"
+    report = json.loads(run_kg("eval", str(gold), "--json", "--strict").stdout)
+    assert report["f1"] >= 0.85 and report["event_accuracy"] >= 0.85
