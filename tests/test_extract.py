@@ -400,3 +400,12 @@ def test_agentless_passive_alone_names_no_actor(nlp):
 def test_conjoined_verbs_share_a_later_object(nlp):
     rows = triples(nlp, "Thailand arrested and deported a businessman to Vietnam.")
     assert has(rows, "Thailand", "arrested", "businessman")
+
+
+@pytest.mark.parametrize(
+    "text,relation",
+    [("Japan held no talks with China.", "held talks with"),
+     ("No agreement was reached by Israel and Hamas.", "reached agreement")],
+)  # fmt: skip
+def test_negative_determiner_denies_the_event(nlp, text, relation):
+    assert [t.negated for t in triples(nlp, text) if t.relation == relation] == [True]

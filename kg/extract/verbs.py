@@ -316,7 +316,10 @@ def verb_triples(
             *clauses.chain(verb.head, full=True),
             *governed,
         ]  # purpose: "will travel to meet"
-    negated = clauses.negated(links)
+    # "held no talks", "no agreement was reached": a negative determiner denies the event
+    negated = clauses.negated(links) or any(
+        c.dep_ == "det" and c.lower_ == "no" for p in patient_tokens for c in p.children
+    )
     hyp = clauses.hypothetical(governed)
     when, where = clauses.time_and_place(links, ctx)
     rep = clauses.reporter(verb)
