@@ -237,10 +237,6 @@ def _join(words: Iterable[str]) -> str:
     return " ".join(words).replace(" - ", "-")
 
 
-def _lemmas(text_tokens: list[Token]) -> str:
-    return " ".join(t.lemma_.lower() for t in text_tokens)
-
-
 def _theme(dobj: Token) -> Token:
     """The noun a direct object is about: ``dollars in humanitarian aid`` -> ``aid``,
     ``a new package of sanctions`` -> ``sanctions``."""
