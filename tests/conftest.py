@@ -9,6 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# property tests explore the same examples on every run: a CI failure reproduces locally
+# (no deadline: the first call loads country tables, and speed is measured in bench/)
+settings.register_profile("kg", derandomize=True, deadline=None, print_blob=True)
+settings.load_profile("kg")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "sample"

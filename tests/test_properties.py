@@ -69,3 +69,7 @@ def test_pipeline_never_fails_and_offsets_point_into_the_text(nlp, text):
     for t in result.triples:
         assert t.text == text[t.start : t.end]
         assert t.subject and t.object and 0 <= t.confidence <= 1
+
+
+def test_clean_text_blanks_a_caption_after_a_kicker():
+    assert clean_text("DENIAL: Photo: AFP\n") == " " * 18 + "\n"

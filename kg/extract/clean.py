@@ -29,7 +29,7 @@ _CAPTION = re.compile(
     r"credit|source)\b[^\n]{0,3}[:|][^\n]{0,80}$"
 )
 # A headline kicker in capitals before a colon at the start of a line: "DENIAL: ".
-_KICKER = re.compile(r"(?m)^[ \t]*[A-Z][A-Z'\- ]{2,40}:[ \t]")
+_KICKER = re.compile(r"(?m)^[ \t]*(?:[A-Z][A-Z'\- ]{2,40}:[ \t]+)+")
 # Parenthesised text in a non-Latin script: "(習近平)", "(Владимир)".
 _NATIVE = re.compile(r"[ \t]?\((?=[^)]*[^\x00-\u024f\u2000-\u206f])[^()\x00-\x2f]{1,40}\)")
 
@@ -40,10 +40,12 @@ def _blank(match: re.Match[str]) -> str:
 
 def clean_text(text: str) -> str:
     """Return ``text`` with scraping debris blanked out, same length as ``text``."""
+    # in this order, so that one pass is enough: blanking can bring a kicker to the start
+    # of its line ("(習近平) DENIAL: ...") and a caption after a kicker ("DENIAL: Photo: AFP")
     text = text.translate(_STRAIGHTEN)
-    text = _CAPTION.sub(_blank, text)
-    text = _KICKER.sub(_blank, text)
     text = _NATIVE.sub(_blank, text)
+    text = _KICKER.sub(_blank, text)
+    text = _CAPTION.sub(_blank, text)
     return text
 
 
