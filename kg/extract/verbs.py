@@ -8,7 +8,7 @@ the predicate is the same phrase in lemmas.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TypeGuard
 
 from spacy.tokens import Span, Token
@@ -257,18 +257,93 @@ def _theme(dobj: Token) -> Token:
     return dobj
 
 
+@dataclass
+class _Clause:
+    """One verb's clause as the rules read it: who, to whom, and how it is framed."""
+
+    verb: Token
+    ctx: DocContext
+    doc_id: str
+    index: int
+    links: list[Token]  # the control chain ending at the verb
+    subjects: list[Mention]
+    patient_tokens: list[Token]
+    patients: list[tuple[Token, Mention]]
+    preps: list[Token]
+    particles: list[Token]
+    negated: bool
+    hypothetical: bool
+    time: str | None
+    place: str | None
+    attributed: Mention | None
+    confidence: float
+
+    @property
+    def base(self) -> list[Token | str]:
+        """The relation's verb words: ``agreed to strengthen``, ``hit back``."""
+        return [*_chain_words(self.links), *self.particles]
+
+    @property
+    def actor_patients(self) -> list[tuple[Token, Mention]]:
+        return [(t, m) for t, m in self.patients if is_actor(m)]
+
+    def make(
+        self,
+        subj: Mention,
+        rel_tokens: list[Token | str],
+        obj: Mention,
+        *,
+        symmetric: bool = False,
+        location: str | None | bool = True,  # True: the clause's place
+    ) -> RawTriple:
+        relation = _join(t if isinstance(t, str) else t.text for t in rel_tokens)
+        predicate = _join(t.lower() if isinstance(t, str) else t.lemma_.lower() for t in rel_tokens)
+        return RawTriple(
+            doc=self.doc_id,
+            sentence=self.index,
+            subject=subj,
+            relation=relation,
+            predicate=predicate,
+            object=obj,
+            negated=self.negated,
+            hypothetical=self.hypothetical,
+            symmetric=symmetric or _symmetric(rel_tokens),
+            location=self.place if location is True else (location or None),
+            time=self.time,
+            attributed_to=self.attributed,
+            confidence=self.confidence,
+            head=self.verb.lemma_,
+            anchor=self.verb.i,
+        )
+
+
 def verb_triples(
     verb: Token, ctx: DocContext, doc_id: str, sent: Span, index: int
 ) -> Iterator[RawTriple]:
     """Triples of one verb (covers SVO, prepositional objects, passives, chains)."""
+    clause = _read_clause(verb, ctx, doc_id, index)
+    if clause is None:
+        return
+    yield from _moved_people(clause)
+    if clause.actor_patients:
+        actor_facts = list(_direct_objects(clause))
+    else:
+        actor_facts = list(_prepositional_objects(clause))
+        if not actor_facts:
+            yield from _concept_objects(clause)
+    yield from actor_facts
+    if not actor_facts:
+        yield from _reciprocal_pairs(clause)
+
+
+def _read_clause(verb: Token, ctx: DocContext, doc_id: str, index: int) -> _Clause | None:
+    """Subjects, objects, prepositions and status of ``verb``'s clause (None: no subject)."""
     if verb.lemma_ in SPEECH_VERBS and not any(c.dep_ in ("dobj", "dative") for c in verb.children):
         # speech verb: its content carries the facts (attributed), not "X said Y"
-        return
+        return None
     links = clauses.chain(verb)
-    passive = clauses.is_passive(verb)
     subj_tokens, inherited = clauses.subjects(verb, ctx)
-    patient_tokens: list[Token] = []
-    if passive:
+    if clauses.is_passive(verb):
         patient_tokens = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if not patient_tokens and verb.dep_ == "conj":
             # "were arrested and extradited": the conjoined participle shares the subject
@@ -285,9 +360,9 @@ def verb_triples(
             later = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
             patient_tokens = [o for c in later for o in _objects(c, ctx)]
     if not subj_tokens:
-        return
+        return None
     # prepositional phrases on the verb and on its (concept) object
-    preps = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.dep_ != "agent"]
+    preps = [c for c in verb.children if c.dep_ in ("prep", "dative")]
     for p in patient_tokens:
         preps.extend(c for c in p.children if c.dep_ == "prep")
     particles = [
@@ -295,134 +370,120 @@ def verb_triples(
         for c in verb.children
         if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _PARTICLE_ADVERBS)
     ]
-
     subjects = as_people([m for t in subj_tokens for s in expand(t) if (m := mention(s, ctx))], ctx)
     patients = [(t, m) for p in patient_tokens for t in expand(p) if (m := mention(t, ctx))]
     if verb.lemma_ in PERSON_VERBS:
         fixed = as_people(subjects + [m for _, m in patients], ctx)
-        subjects, patients = (
-            fixed[: len(subjects)],
-            list(zip([t for t, _ in patients], fixed[len(subjects) :], strict=True)),
-        )
-    actor_patients = [(t, m) for t, m in patients if is_actor(m)]
-
+        subjects = fixed[: len(subjects)]
+        patients = list(zip([t for t, _ in patients], fixed[len(subjects) :], strict=True))
     governed = clauses.chain(verb, full=True)
     if verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
-        governed = [
-            *clauses.chain(verb.head, full=True),
-            *governed,
-        ]  # purpose: "will travel to meet"
-    # "held no talks", "no agreement was reached": a negative determiner denies the event
-    negated = clauses.negated(links) or any(
-        c.dep_ == "det" and c.lower_ == "no" for p in patient_tokens for c in p.children
-    )
-    hyp = clauses.hypothetical(governed)
+        governed = [*clauses.chain(verb.head, full=True), *governed]  # "will travel to meet"
     when, where = clauses.time_and_place(links, ctx)
-    rep = clauses.reporter(verb)
-    attributed = mention(rep, ctx) if rep is not None else None
-    head_words = _chain_words(links)
-    confidence = 0.7 if inherited else 0.85
+    reporter = clauses.reporter(verb)
+    return _Clause(
+        verb=verb,
+        ctx=ctx,
+        doc_id=doc_id,
+        index=index,
+        links=links,
+        subjects=subjects,
+        patient_tokens=patient_tokens,
+        patients=patients,
+        preps=preps,
+        particles=particles,
+        # "held no talks", "no agreement was reached": a negative determiner denies it too
+        negated=clauses.negated(links)
+        or any(c.dep_ == "det" and c.lower_ == "no" for p in patient_tokens for c in p.children),
+        hypothetical=clauses.hypothetical(governed),
+        time=when,
+        place=where,
+        attributed=mention(reporter, ctx) if reporter is not None else None,
+        confidence=0.7 if inherited else 0.85,
+    )
 
-    def make(
-        subj: Mention,
-        rel_tokens: list[Token | str],
-        obj: Mention,
-        *,
-        symmetric: bool = False,
-        location: str | None = where,
-    ) -> RawTriple:
-        relation = _join(t if isinstance(t, str) else t.text for t in rel_tokens)
-        predicate = _join(t.lower() if isinstance(t, str) else t.lemma_.lower() for t in rel_tokens)
-        return RawTriple(
-            doc=doc_id,
-            sentence=index,
-            subject=subj,
-            relation=relation,
-            predicate=predicate,
-            object=obj,
-            negated=negated,
-            hypothetical=hyp,
-            symmetric=symmetric or _symmetric(rel_tokens),
-            location=location,
-            time=when,
-            attributed_to=attributed,
-            confidence=confidence,
-            head=verb.lemma_,
-            anchor=verb.i,
-        )
 
-    base: list[Token | str] = [*head_words, *particles]
-    emitted = emitted_actor = False
-    dest = _destination(preps, verb, ctx)
-    if not actor_patients and dest:
-        # "deported the suspect to Vietnam": a person moved somewhere is the object too
-        for subj in subjects:
-            for t, obj in patients:
-                if t.lemma_.lower() in HUMAN_NOUNS or t.lower_ in HUMAN_NOUNS:
-                    yield make(subj, [*base, *dest], obj)
-    if actor_patients:
-        # direct object is an actor; destinations join the relation: "deported to Vietnam"
-        for subj in subjects:
-            for _, obj in actor_patients:
-                if subj.token != obj.token:
-                    yield make(subj, [*base, *dest], obj)
-                    emitted = emitted_actor = True
-    else:
-        themes = [th for t in patient_tokens if (th := _theme(t)).pos_ in ("NOUN", "PROPN")][:1]
-        if themes and themes[0] not in patient_tokens:
-            preps.extend(c for c in themes[0].children if c.dep_ == "prep")
-        theme = [_compact(t) for t in themes]
-        theme_tokens = [t for group in theme for t in group]
-        for p in preps:
-            word = p.lower_
-            objs = [o for o in p.children if o.dep_ == "pobj"]
-            if any(t.i == p.i + 1 for t in theme_tokens):
-                continue  # "dollars in humanitarian aid": the phrase is the theme itself
-            for o in objs:
-                for t in expand(o):
-                    m = mention(t, ctx)
-                    if not is_actor(m):
-                        continue
-                    if (
-                        word in clauses.PLACE_PREPS
-                        and verb.lemma_ not in MOTION_VERBS
-                        and not (word == "at" and (particles or verb.lemma_ in TARGET_AT_VERBS))
-                    ):
-                        continue  # "met in Geneva": a location, kept as an attribute
-                    if verb.lemma_ in PERSON_VERBS:
-                        *subjects, m = as_people([*subjects, m], ctx)
-                    if word not in OBJECT_PREPS and word not in clauses.PLACE_PREPS:
-                        continue
-                    if word == "of" and p.head == verb:
-                        continue  # "accused X of ...": not an object
-                    rel = [*base, *(theme[0] if theme else []), p]
-                    for subj in subjects:
-                        if subj.token != m.token:
-                            yield make(subj, rel, m, location=where if m.text != where else None)
-                            emitted = emitted_actor = True
-        if not emitted and patients:
-            for subj in subjects:
-                for _, obj in patients:
-                    yield make(subj, base, obj)
-                    emitted = True
-    # reciprocal verbs with conjoined or plural subjects: "Lee and Takaichi met", "They agreed"
-    relational = any(t.lemma_ in RELATION_NOUNS for t in patient_tokens)
-    if emitted_actor or not (
-        verb.lemma_ in RECIPROCAL or links[0].lemma_ in RECIPROCAL or relational
-    ):
+def _moved_people(c: _Clause) -> Iterator[RawTriple]:
+    """A person moved somewhere is an object too: "deported the suspect to Vietnam"."""
+    dest = _destination(c.preps, c.verb, c.ctx)
+    if c.actor_patients or not dest:
         return
-    if any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children):
+    for subj in c.subjects:
+        for t, obj in c.patients:
+            if t.lemma_.lower() in HUMAN_NOUNS or t.lower_ in HUMAN_NOUNS:
+                yield c.make(subj, [*c.base, *dest], obj)
+
+
+def _direct_objects(c: _Clause) -> Iterator[RawTriple]:
+    """The direct object is an actor; destinations join the relation: "deported to Vietnam"."""
+    dest = _destination(c.preps, c.verb, c.ctx)
+    for subj in c.subjects:
+        for _, obj in c.actor_patients:
+            if subj.token != obj.token:
+                yield c.make(subj, [*c.base, *dest], obj)
+
+
+def _prepositional_objects(c: _Clause) -> Iterator[RawTriple]:
+    """Actors after a preposition, the object noun joining the relation: "blocked exports to"."""
+    verb = c.verb
+    themes = [th for t in c.patient_tokens if (th := _theme(t)).pos_ in ("NOUN", "PROPN")][:1]
+    preps = list(c.preps)
+    if themes and themes[0] not in c.patient_tokens:
+        preps.extend(p for p in themes[0].children if p.dep_ == "prep")
+    theme = [_compact(t) for t in themes]
+    theme_tokens = [t for group in theme for t in group]
+    for p in preps:
+        word = p.lower_
+        if any(t.i == p.i + 1 for t in theme_tokens):
+            continue  # "dollars in humanitarian aid": the phrase is the theme itself
+        if word not in OBJECT_PREPS and word not in clauses.PLACE_PREPS:
+            continue
+        if word == "of" and p.head == verb:
+            continue  # "accused X of ...": not an object
+        if (
+            word in clauses.PLACE_PREPS
+            and verb.lemma_ not in MOTION_VERBS
+            and not (word == "at" and (c.particles or verb.lemma_ in TARGET_AT_VERBS))
+        ):
+            continue  # "met in Geneva": a location, kept as an attribute
+        for o in (o for o in p.children if o.dep_ == "pobj"):
+            for t in expand(o):
+                m = mention(t, c.ctx)
+                if not is_actor(m):
+                    continue
+                if verb.lemma_ in PERSON_VERBS:
+                    *c.subjects, m = as_people([*c.subjects, m], c.ctx)
+                rel = [*c.base, *(theme[0] if theme else []), p]
+                for subj in c.subjects:
+                    if subj.token != m.token:
+                        place = None if c.place == m.text else c.place
+                        yield c.make(subj, rel, m, location=place)
+
+
+def _concept_objects(c: _Clause) -> Iterator[RawTriple]:
+    """No actor object: the concept it acted on, "Yoon declared martial law"."""
+    for subj in c.subjects:
+        for _, obj in c.patients:
+            yield c.make(subj, c.base, obj)
+
+
+def _reciprocal_pairs(c: _Clause) -> Iterator[RawTriple]:
+    """Conjoined or plural subjects of a reciprocal verb: "Lee and Takaichi met", "They agreed"."""
+    relational = any(t.lemma_ in RELATION_NOUNS for t in c.patient_tokens)
+    if not (c.verb.lemma_ in RECIPROCAL or c.links[0].lemma_ in RECIPROCAL or relational):
+        return
+    if any(ch.dep_ == "xcomp" and ch.pos_ == "VERB" for ch in c.verb.children):
         return  # "agreed to strengthen ...": the chain's last verb states the pair
-    actors = [m for m in subjects if is_actor(m)]
-    theme_words = [_compact(_theme(t)) for t in patient_tokens if t.pos_ == "NOUN"][:1]
-    rel = [*base, *(theme_words[0] if theme_words else [])]
+    actors = [m for m in c.subjects if is_actor(m)]
+    themes = [_compact(_theme(t)) for t in c.patient_tokens if t.pos_ == "NOUN"][:1]
+    rel = [*c.base, *(themes[0] if themes else [])]
     if len(actors) >= 2:
         for i, a in enumerate(actors):
             for b in actors[i + 1 :]:
-                yield make(a, rel, b, symmetric=True)
+                yield c.make(a, rel, b, symmetric=True)
     elif len(actors) == 1 and _plural(actors[0]):
         # resolution expands the group to its pair of members
-        yield make(actors[0], rel, actors[0], symmetric=True)
+        yield c.make(actors[0], rel, actors[0], symmetric=True)
 
 
 _PLURAL_ANAPHORS = frozenset({"they", "them", "their"})
