@@ -52,6 +52,14 @@ class BuildSummary:
         ]
         if seconds is not None:
             lines.append(f"took {seconds:.1f} s")
+        names = {p.name for p in self.files}
+        if "graph.html" in names:
+            lines.append(f"next: open {self.output / 'graph.html'} in a browser")
+        if "store" in names:
+            lines.append(
+                "      kg query 'SELECT ?a ?b WHERE { ?x rel:meet ?y . "
+                f"?x rdfs:label ?a . ?y rdfs:label ?b }}' -d {self.output}"
+            )
         return "\n".join(lines)
 
 
