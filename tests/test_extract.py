@@ -409,3 +409,22 @@ def test_conjoined_verbs_share_a_later_object(nlp):
 )  # fmt: skip
 def test_negative_determiner_denies_the_event(nlp, text, relation):
     assert [t.negated for t in triples(nlp, text) if t.relation == relation] == [True]
+
+
+def test_verbless_root_noun_makes_its_participle_the_main_verb(nlp):
+    rows = triples(
+        nlp,
+        "Turkey's foreign minister, Hakan Fidan, called on Iran and the United States "
+        "to resume nuclear talks.",
+    )
+    assert has(rows, "Hakan Fidan", "called on", "Iran", event="REQUEST")
+    assert has(rows, "Hakan Fidan", "called on", "United States")
+
+
+def test_the_two_is_the_last_pair(nlp):
+    rows = triples(
+        nlp,
+        "Saudi Crown Prince Mohammed bin Salman received Syrian President Ahmed al-Sharaa in "
+        "Riyadh on Wednesday. The two discussed reconstruction and the lifting of sanctions.",
+    )
+    assert has(rows, "Mohammed bin Salman", "discussed reconstruction", "Ahmed al-Sharaa")

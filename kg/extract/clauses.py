@@ -21,7 +21,7 @@ HYPOTHETICAL_GOVERNORS = frozenset(
     """
     plan expect intend hope want wish aim propose consider threaten likely unlikely set
     due poise prepare ready vow offer promise pledge seem appear would could
-    hypothetical mull weigh ask urge call demand
+    hypothetical mull weigh ask urge call demand be
     """.split()
 )
 #: Governing words that deny what they govern: "failed to reach a deal".
@@ -126,6 +126,8 @@ def subjects(verb: Token, ctx: DocContext, depth: int = 0) -> tuple[list[Token],
             return subjects(gov, ctx, depth + 1)[0], True
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
         return [head], True
+    if _main_verb_misparsed(verb):
+        return [head], False  # "Turkey's foreign minister, Hakan Fidan, called on Iran ..."
     return [], False
 
 
@@ -139,12 +141,29 @@ def _antecedent(pronoun: Token, ctx: DocContext) -> Token | None:
     return None
 
 
+def _main_verb_misparsed(verb: Token) -> bool:
+    """A sentence whose root is a noun has no main verb: its participle "modifier" is one.
+
+    ``Turkey's foreign minister, Hakan Fidan, called on Iran ...`` parses as a noun
+    (``minister``) modified by ``called``; a sentence needs a verb, so ``called`` is it.
+    """
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN")
+        and verb.tag_ in ("VBD", "VBN")
+        and verb.i > head.i
+        and not any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in verb.sent)
+    )
+
+
 def is_passive(verb: Token) -> bool:
     """Passive voice, including a participle conjoined to a passive: "were arrested and
     extradited"."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not _main_verb_misparsed(verb):
         return True
     return (
         verb.dep_ == "conj"

@@ -222,9 +222,20 @@ def mention(token: Token, ctx: DocContext) -> Mention | None:
             token=token.i,
             title=_title_before(span),
         )
+    low = token.lower_
+    if low in ("two", "both") and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        # "The two discussed reconstruction", "both agreed": the last pair, for resolution
+        first = min([token.i] + [c.left_edge.i for c in token.lefts])
+        return Mention(
+            text=doc[first : token.i + 1].text,
+            label=CONCEPT,
+            start=doc[first].idx,
+            end=token.idx + len(token),
+            token=token.i,
+            anaphor=doc[first : token.i + 1].text.lower(),
+        )
     if token.ent_type_ in VALUE_LABELS:
         return None
-    low = token.lower_
     if low in PRONOUNS and token.pos_ == "PRON":
         return Mention(
             text=token.text,

@@ -105,7 +105,12 @@ def noun_event_triples(
         # "a Chinese attack on Taiwan", "US sanctions on Iran": the nationality acts
         for child in noun.children:
             found = entity_span(child, ctx) if child.dep_ in ("amod", "compound") else None
-            if found is not None and found[1] in ("NORP", "GPE") and child.i < noun.i:
+            if (
+                found is not None
+                and found[1] in ("NORP", "GPE")
+                and child.i < noun.i
+                and (gazetteer.country_code(found[0].text) or gazetteer.state_of(found[0].text))
+            ):
                 agents = [m for m in [mention(child, ctx)] if m is not None]
     partners: list[tuple[Token, Mention]] = []
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS):

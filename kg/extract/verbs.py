@@ -47,7 +47,7 @@ RECIPROCAL = frozenset(
     meet agree talk sign restore strengthen discuss cooperate negotiate clash fight
     exchange normalize normalise improve reach resolve hold continue deepen expand
     establish speak trade reconcile conclude renew settle confer compete spar quarrel
-    embrace shake ally collaborate partner work have
+    embrace shake ally collaborate partner work
     """.split()
 )
 #: Objects that make any verb relate its plural subject: "the two sides upgraded ties".
@@ -434,7 +434,7 @@ def _prepositional_objects(c: _Clause) -> Iterator[RawTriple]:
     theme_tokens = [t for group in theme for t in group]
     for p in preps:
         word = p.lower_
-        if any(t.i == p.i + 1 for t in theme_tokens):
+        if any(t.i == p.i + 1 for t in theme_tokens) or (themes and themes[0].head == p):
             continue  # "dollars in humanitarian aid": the phrase is the theme itself
         if word not in OBJECT_PREPS and word not in clauses.PLACE_PREPS:
             continue
