@@ -15,13 +15,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..types import CONCEPT, RawTriple
 from .clean import clean_text
 from .mentions import DocContext
 from .nouns import is_event_noun, misparsed_verb_triples, noun_event_triples, role_triples
-from .verbs import HUMAN_NOUNS, agentless_passives, sentence_verbs, verb_triples
+from .verbs import (
+    HUMAN_NOUNS,
+    MAX_SENTENCE_TOKENS,
+    agentless_passives,
+    sentence_verbs,
+    verb_triples,
+)
 
 __all__ = ["clean_text", "extract"]
 
@@ -41,11 +47,13 @@ def extract(
     unnamed: list[RawTriple] = []  # "arrested a tycoon": who, a later sentence may say
     for index, sent in enumerate(s for s in doc.sents if s.text.strip()):
         found: list[RawTriple] = []
-        for verb in sentence_verbs(sent):
+        verbs = list(sentence_verbs(sent))
+        for verb in verbs:
             found.extend(verb_triples(verb, ctx, doc_id, sent, index))
-        found.extend(_restated(sent, index, ctx, unnamed))
+        if unnamed:
+            found.extend(_restated(verbs, index, ctx, unnamed))
         unnamed.extend(t for t in found if _unnamed_person(t, doc))
-        if len(sent) <= 160:
+        if len(sent) <= MAX_SENTENCE_TOKENS:
             for tok in sent:
                 if is_event_noun(tok):
                     found.extend(noun_event_triples(tok, ctx, doc_id, sent, index))
@@ -81,14 +89,14 @@ def _unnamed_person(t: RawTriple, doc: Doc) -> bool:
     )
 
 
-def _restated(sent: Span, index: int, ctx: DocContext, unnamed: list[RawTriple]):
+def _restated(verbs: list[Token], index: int, ctx: DocContext, unnamed: list[RawTriple]):
     """Name the person of an earlier act when a later agentless passive restates it.
 
     ``it had arrested a tycoon ... Chen Zhi was arrested on Tuesday`` gives (it,
     arrested, Chen Zhi): same verb, within two sentences, the later clause naming
     whom it happened to but not who did it.
     """
-    for verb, people in agentless_passives(sent, ctx):
+    for verb, people in agentless_passives(verbs, ctx):
         for earlier in unnamed:
             if earlier.head != verb.lemma_ or not 0 < index - earlier.sentence <= 2:
                 continue

@@ -129,7 +129,8 @@ HUMAN_NOUNS = (
     )
     | gazetteer.TITLE_WORDS
 )
-_MAX_SENTENCE_TOKENS = 160
+#: Longer "sentences" (tables, run-together lists) give no triples: bounded time, no junk.
+MAX_SENTENCE_TOKENS = 160
 _MAX_ARGS = 8
 
 
@@ -186,11 +187,11 @@ def _objects(verb: Token, ctx: DocContext) -> list[Token]:
     ]
 
 
-def agentless_passives(sent: Span, ctx: DocContext) -> Iterator[tuple[Token, list[Mention]]]:
-    """Passive verbs with no agent and the people they happened to: "Chen was arrested"."""
-    if len(sent) > _MAX_SENTENCE_TOKENS:
-        return
-    for verb in sentence_verbs(sent):
+def agentless_passives(
+    verbs: list[Token], ctx: DocContext
+) -> Iterator[tuple[Token, list[Mention]]]:
+    """Passive ``verbs`` with no agent and the people they happened to: "Chen was arrested"."""
+    for verb in verbs:
         if not clauses.is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
             continue
         patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -271,6 +272,7 @@ class _Clause:
     patients: list[tuple[Token, Mention]]
     preps: list[Token]
     particles: list[Token]
+    destination: list[Token | str]  # "to Vietnam" of "deported X to Vietnam"
     negated: bool
     hypothetical: bool
     time: str | None
@@ -392,6 +394,7 @@ def _read_clause(verb: Token, ctx: DocContext, doc_id: str, index: int) -> _Clau
         patients=patients,
         preps=preps,
         particles=particles,
+        destination=_destination(preps, verb, ctx),
         # "held no talks", "no agreement was reached": a negative determiner denies it too
         negated=clauses.negated(links)
         or any(c.dep_ == "det" and c.lower_ == "no" for p in patient_tokens for c in p.children),
@@ -405,22 +408,20 @@ def _read_clause(verb: Token, ctx: DocContext, doc_id: str, index: int) -> _Clau
 
 def _moved_people(c: _Clause) -> Iterator[RawTriple]:
     """A person moved somewhere is an object too: "deported the suspect to Vietnam"."""
-    dest = _destination(c.preps, c.verb, c.ctx)
-    if c.actor_patients or not dest:
+    if c.actor_patients or not c.destination:
         return
     for subj in c.subjects:
         for t, obj in c.patients:
             if t.lemma_.lower() in HUMAN_NOUNS or t.lower_ in HUMAN_NOUNS:
-                yield c.make(subj, [*c.base, *dest], obj)
+                yield c.make(subj, [*c.base, *c.destination], obj)
 
 
 def _direct_objects(c: _Clause) -> Iterator[RawTriple]:
     """The direct object is an actor; destinations join the relation: "deported to Vietnam"."""
-    dest = _destination(c.preps, c.verb, c.ctx)
     for subj in c.subjects:
         for _, obj in c.actor_patients:
             if subj.token != obj.token:
-                yield c.make(subj, [*c.base, *dest], obj)
+                yield c.make(subj, [*c.base, *c.destination], obj)
 
 
 def _prepositional_objects(c: _Clause) -> Iterator[RawTriple]:
@@ -552,7 +553,7 @@ def _chain_words(links: list[Token]) -> list[Token | str]:
 
 def sentence_verbs(sent: Span) -> Iterator[Token]:
     """Verbs that head clauses, in order (bounded: runaway sentences give nothing)."""
-    if len(sent) > _MAX_SENTENCE_TOKENS:
+    if len(sent) > MAX_SENTENCE_TOKENS:
         return
     for tok in sent:
         if tok.dep_ in ("amod", "compound", "nmod", "npadvmod"):
